@@ -1,0 +1,38 @@
+package com.yarnnn.export.connector;
+
+import com.yarnnn.export.connector.mcp.McpProperties;
+import com.yarnnn.export.connector.mcp.McpSessionManager;
+import com.yarnnn.export.connector.provider.ExportProvider;
+import com.yarnnn.export.connector.provider.ProviderRegistry;
+import com.yarnnn.export.connector.provider.folder.FolderExportProvider;
+import com.yarnnn.export.connector.provider.folder.FolderProperties;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** The connector library's beans: MCP sessions, the providers and their registry. */
+@AutoConfiguration
+@EnableConfigurationProperties({McpProperties.class, FolderProperties.class})
+public class ConnectorAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    McpSessionManager mcpSessionManager(McpProperties properties) {
+        return new McpSessionManager(properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "yarnnn.providers.folder.enabled", matchIfMissing = true)
+    FolderExportProvider folderExportProvider(McpSessionManager mcp, FolderProperties properties) {
+        return new FolderExportProvider(mcp, properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProviderRegistry providerRegistry(List<ExportProvider> providers) {
+        return new ProviderRegistry(providers);
+    }
+}
