@@ -1,0 +1,46 @@
+package com.yarnnn.export.connector.kafka;
+
+import com.yarnnn.export.connector.ConnectorAutoConfiguration;
+import com.yarnnn.export.connector.provider.ProviderRegistry;
+import com.yarnnn.export.schemas.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** The pipeline's topics (created when missing) and the event serializer of every producer. */
+@AutoConfiguration(after = ConnectorAutoConfiguration.class, before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(PipelineKafkaProperties.class)
+public class EventKafkaAutoConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics pipelineTopics(ProviderRegistry providers, PipelineKafkaProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        topics.add(topic(Topics.OUTCOMES, properties));
+        for (String provider : providers.ids()) {
+            topics.add(topic(Topics.requested(provider), properties));
+            topics.add(topic(Topics.deadLetter(provider), properties));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    DefaultKafkaProducerFactoryCustomizer eventSerializer() {
+        return factory -> ((DefaultKafkaProducerFactory<Object, Object>) factory)
+                .setValueSerializer(EventSerde.serializer());
+    }
+
+    private static NewTopic topic(String name, PipelineKafkaProperties properties) {
+        return new NewTopic(name, properties.partitions(), properties.replicationFactor())
+                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(properties.maxMessageBytes())));
+    }
+}
