@@ -1,0 +1,104 @@
+package com.yarnnn.export.consumer.projection;
+
+import com.yarnnn.export.schemas.event.ExportError;
+import com.yarnnn.export.schemas.event.ExportOutcome;
+import com.yarnnn.export.schemas.event.ExportRef;
+import com.yarnnn.export.schemas.event.ExportRetrying;
+import com.yarnnn.export.schemas.event.ExportStarted;
+import com.yarnnn.export.schemas.event.ExportSucceeded;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Folds outcome events into {@code export_log} (one row per attempt outcome, the event id as key, so a copy is
+ * dropped) and {@code export_status} (a monotonic upsert: a terminal state never moves; otherwise an event
+ * applies only when it is later than the row, by attempt and then by state order).
+ */
+@Component
+public class StatusProjection {
+
+    private static final String UPSERT_STATUS = """
+            insert into export_status as s (export_id, user_id, provider, destination_id, deliverable_id,
+                   deliverable_version_id, status, attempt, error_code, error_message, external_id, external_url,
+                   next_attempt_at, created_at, started_at, completed_at, updated_at)
+            values (:exportId, :userId, :provider, :destinationId, :deliverableId, :deliverableVersionId, :status,
+                    :attempt, :errorCode, :errorMessage, :externalId, :externalUrl, :nextAttemptAt, :occurredAt,
+                    :startedAt, :completedAt, :occurredAt)
+            on conflict (export_id) do update
+               set status = excluded.status,
+                   attempt = greatest(s.attempt, excluded.attempt),
+                   error_code = excluded.error_code,
+                   error_message = excluded.error_message,
+                   external_id = coalesce(excluded.external_id, s.external_id),
+                   external_url = coalesce(excluded.external_url, s.external_url),
+                   next_attempt_at = excluded.next_attempt_at,
+                   started_at = coalesce(s.started_at, excluded.started_at),
+                   completed_at = excluded.completed_at,
+                   updated_at = greatest(s.updated_at, excluded.updated_at)
+             where s.status not in ('SUCCEEDED', 'FAILED', 'DEAD_LETTERED')
+               and (:terminal or (excluded.attempt, :rank) > (s.attempt,
+                    case s.status when 'QUEUED' then 0 when 'RUNNING' then 1 when 'RETRYING' then 2 else 3 end))""";
+
+    private static final String APPEND_LOG = """
+            insert into export_log (id, export_id, user_id, provider, destination_id, deliverable_id,
+                   deliverable_version_id, status, attempt, error_code, error_message, external_id, external_url,
+                   occurred_at)
+            values (:eventId, :exportId, :userId, :provider, :destinationId, :deliverableId, :deliverableVersionId,
+                    :status, :attempt, :errorCode, :errorMessage, :externalId, :externalUrl, :occurredAt)
+            on conflict (id) do nothing""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public StatusProjection(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Applies the events in order, in one transaction. */
+    @Transactional
+    public void apply(List<ExportOutcome> outcomes) {
+        SqlParameterSource[] all = outcomes.stream().map(StatusProjection::parameters).toArray(SqlParameterSource[]::new);
+        SqlParameterSource[] attemptOutcomes = outcomes.stream()
+                .filter(o -> !(o instanceof ExportStarted))
+                .map(StatusProjection::parameters)
+                .toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate(UPSERT_STATUS, all);
+        jdbc.batchUpdate(APPEND_LOG, attemptOutcomes);
+    }
+
+    private static SqlParameterSource parameters(ExportOutcome outcome) {
+        ExportRef ref = outcome.export();
+        ExportError error = outcome.errorOrNull();
+        ExportSucceeded success = outcome instanceof ExportSucceeded s ? s : null;
+        Timestamp occurredAt = Timestamp.from(outcome.occurredAt());
+        return new MapSqlParameterSource()
+                .addValue("eventId", outcome.eventId())
+                .addValue("exportId", ref.exportId())
+                .addValue("userId", ref.userId())
+                .addValue("provider", ref.providerId())
+                .addValue("destinationId", ref.destinationId())
+                .addValue("deliverableId", ref.deliverableId())
+                .addValue("deliverableVersionId", ref.deliverableVersionId())
+                .addValue("status", outcome.state().name())
+                .addValue("rank", Math.min(outcome.state().ordinal(), 3))
+                .addValue("terminal", outcome.state().isTerminal())
+                .addValue("attempt", outcome.attempt())
+                .addValue("errorCode", error != null ? error.code() : null)
+                .addValue("errorMessage", error != null ? error.message() : null)
+                .addValue("externalId", success != null ? success.externalId() : null)
+                .addValue("externalUrl", success != null ? success.externalUrl() : null)
+                .addValue("nextAttemptAt", outcome instanceof ExportRetrying r ? timestamp(r.nextAttemptAt()) : null)
+                .addValue("occurredAt", occurredAt)
+                .addValue("startedAt", outcome instanceof ExportStarted ? occurredAt : null)
+                .addValue("completedAt", outcome.state().isTerminal() ? occurredAt : null);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant != null ? Timestamp.from(instant) : null;
+    }
+}
