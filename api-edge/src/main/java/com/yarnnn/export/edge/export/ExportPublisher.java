@@ -1,0 +1,63 @@
+package com.yarnnn.export.edge.export;
+
+import com.yarnnn.export.schemas.Topics;
+import com.yarnnn.export.schemas.event.ExportRequested;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/** Publishes {@link ExportRequested} to the provider's topic and waits until Kafka acknowledged it. */
+@Component
+class ExportPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportPublisher.class);
+    private static final long KAFKA_DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
+
+    private final KafkaTemplate<String, Object> kafka;
+    private final Duration timeout;
+
+    ExportPublisher(KafkaTemplate<String, Object> kafka, ExportPublishProperties properties) {
+        this.kafka = kafka;
+        this.timeout = properties.publishTimeout();
+        long deliveryTimeoutMs = deliveryTimeoutMs(kafka);
+        if (timeout.toMillis() <= deliveryTimeoutMs) {
+            // otherwise a request could answer 503 "nothing was queued" while the producer still delivers it
+            throw new IllegalStateException("yarnnn.kafka.publish-timeout (" + timeout + ") must be longer than the "
+                    + "producer's delivery.timeout.ms (" + deliveryTimeoutMs + " ms)");
+        }
+    }
+
+    /** @throws ExportNotQueuedException when Kafka did not acknowledge the event within the timeout */
+    void publish(ExportRequested request) {
+        try {
+            kafka.send(Topics.requested(request.providerId()), request.partitionKey(), request)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notQueued(request, e);
+        } catch (ExecutionException e) {
+            throw notQueued(request, e.getCause());
+        } catch (TimeoutException | org.apache.kafka.common.KafkaException
+                 | org.springframework.kafka.KafkaException e) {
+            throw notQueued(request, e);
+        }
+    }
+
+    private static ExportNotQueuedException notQueued(ExportRequested request, Throwable cause) {
+        log.warn("Export {} for provider {} was not queued: {}", request.exportId(), request.providerId(),
+                cause.toString());
+        return new ExportNotQueuedException(cause);
+    }
+
+    private static long deliveryTimeoutMs(KafkaTemplate<String, Object> kafka) {
+        Object configured = kafka.getProducerFactory().getConfigurationProperties()
+                .get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+        return configured != null ? Long.parseLong(configured.toString()) : KAFKA_DEFAULT_DELIVERY_TIMEOUT_MS;
+    }
+}

@@ -1,0 +1,68 @@
+package com.yarnnn.export.edge.export;
+
+import com.yarnnn.export.edge.security.UserId;
+import com.yarnnn.export.schemas.event.ExportRequested;
+import com.yarnnn.export.schemas.event.ExportState;
+import com.yarnnn.export.schemas.event.ExportTrigger;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.IdGenerator;
+
+/**
+ * Queues a manual export. Accepted means durable: in one transaction the QUEUED row is inserted, the event
+ * is published and acknowledged by Kafka, and only then is the row committed. A failed publish rolls the
+ * row back, so a 503 leaves nothing behind. (The remaining gap, an ack followed by a failed commit, leaves
+ * an event without a row; the client's retry with its Idempotency-Key publishes the same export id again,
+ * which the consumer's ledger delivers once.)
+ */
+@Service
+class ExportRequestService {
+
+    private final ExportRequestRules rules;
+    private final QueuedExportRepository repository;
+    private final ExportPublisher publisher;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    ExportRequestService(ExportRequestRules rules, QueuedExportRepository repository, ExportPublisher publisher,
+            PlatformTransactionManager transactions, Clock clock, IdGenerator ids) {
+        this.rules = rules;
+        this.repository = repository;
+        this.publisher = publisher;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    ExportAccepted request(UserId user, ExportRequestBody body, String idempotencyKeyHeader) {
+        Optional<IdempotencyKey> key = IdempotencyKey.parse(idempotencyKeyHeader);
+        rules.check(body);
+        UUID exportId = key.map(k -> k.exportId(user.value())).orElseGet(ids::generateId);
+        ExportRequested request = new ExportRequested(ExportRequested.SCHEMA_VERSION, ids.generateId(), exportId,
+                user.value(), body.providerId(), null, body.destinationId(), body.deliverableId(),
+                body.deliverableVersionId(), body.title().strip(), body.content(), ExportTrigger.MANUAL, 1,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        String fingerprint = RequestFingerprint.of(request);
+        return transaction.execute(status -> queue(request, key.map(IdempotencyKey::value).orElse(null), fingerprint));
+    }
+
+    private ExportAccepted queue(ExportRequested request, String idempotencyKey, String fingerprint) {
+        if (repository.insertQueued(request, idempotencyKey, fingerprint)) {
+            publisher.publish(request);
+            return ExportAccepted.of(request.exportId(), ExportState.QUEUED);
+        }
+        // the same key was queued before (or just now, by a request this insert waited for)
+        QueuedExportRepository.PreviousRequest previous = repository.find(request.exportId(), request.userId())
+                .orElseThrow(() -> new IllegalStateException("Export id " + request.exportId() + " is taken"));
+        if (!fingerprint.equals(previous.requestHash())) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return ExportAccepted.of(request.exportId(), previous.status());
+    }
+}

@@ -1,0 +1,93 @@
+package com.yarnnn.export.edge.problem;
+
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Every error as {@code application/problem+json} with a detail a person can act on. Spring's own texts are
+ * replaced where they name Java types or echo input; nothing here quotes the request body or a header.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = ex.getBindingResult().getFieldErrors().stream()
+                .map(FieldError::getDefaultMessage)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return problem(ex, HttpStatus.BAD_REQUEST, detail, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(ex, HttpStatus.BAD_REQUEST, unreadableBody(ex), headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String expected = ex.getRequiredType() == UUID.class ? "a UUID" : "of another type";
+        return problem(ex, HttpStatus.BAD_REQUEST, "'" + ex.getPropertyName() + "' must be " + expected, headers,
+                request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return problem(ex, HttpStatus.NOT_FOUND, "There is no " + ex.getHttpMethod() + " /" + ex.getResourcePath()
+                + " in this API", headers, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected failure of {}", request.getDescription(false), ex);
+        return problem(ex, HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it was logged",
+                HttpHeaders.EMPTY, request);
+    }
+
+    private ResponseEntity<Object> problem(Exception ex, HttpStatus status, String detail, HttpHeaders headers,
+            WebRequest request) {
+        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
+    }
+
+    private static String unreadableBody(HttpMessageNotReadableException ex) {
+        if (ex.getCause() instanceof MismatchedInputException mismatch) {
+            String field = mismatch.getPath().stream()
+                    .map(JacksonException.Reference::getPropertyName)
+                    .filter(name -> name != null)
+                    .collect(Collectors.joining("."));
+            if (field.isEmpty()) {
+                return "The request body must be a JSON object";
+            }
+            return field + " must be " + (mismatch.getTargetType() == UUID.class ? "a UUID"
+                    : mismatch.getTargetType() == String.class ? "a string" : "of another JSON type");
+        }
+        if (ex.getCause() instanceof JacksonException) {
+            return "The request body is not valid JSON";
+        }
+        return "The request needs a JSON body";
+    }
+}

@@ -1,0 +1,66 @@
+package com.yarnnn.export.edge.security;
+
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/** Every route needs an HS256 bearer JWT except the health check; no sessions, so no CSRF. */
+@Configuration
+class SecurityConfiguration {
+
+    /** Checks the signing secret before any bean is created, so that a missing one is the first failure told. */
+    @Bean
+    static BeanFactoryPostProcessor jwtSecretCheck(Environment environment) {
+        return beanFactory -> Binder.get(environment).bindOrCreate("yarnnn.auth", AuthProperties.class);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationEntryPoint entryPoint) {
+        return http
+                .authorizeHttpRequests(routes -> routes
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(entryPoint))
+                .exceptionHandling(failures -> failures.authenticationEntryPoint(entryPoint))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    AuthenticationEntryPoint problemAuthenticationEntryPoint(
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        return new ProblemAuthenticationEntryPoint(resolver);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(AuthProperties auth, Clock clock) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(auth.signingKey())
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        JwtTimestampValidator notExpired = new JwtTimestampValidator();
+        notExpired.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(notExpired, new UserTokenValidator()));
+        return decoder;
+    }
+}
