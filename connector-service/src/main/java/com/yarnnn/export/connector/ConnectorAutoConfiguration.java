@@ -6,17 +6,35 @@ import com.yarnnn.export.connector.provider.ExportProvider;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
 import com.yarnnn.export.connector.provider.folder.FolderExportProvider;
 import com.yarnnn.export.connector.provider.folder.FolderProperties;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.IdGenerator;
+import org.springframework.util.JdkIdGenerator;
 
-/** The connector library's beans: MCP sessions, the providers and their registry. */
+/**
+ * The connector library's beans: MCP sessions, the providers and their registry, and the clock and id
+ * generator every component takes (injected, so tests can fix them).
+ */
 @AutoConfiguration
 @EnableConfigurationProperties({McpProperties.class, FolderProperties.class})
 public class ConnectorAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdGenerator idGenerator() {
+        return new JdkIdGenerator();
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -15,8 +15,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.support.LoggingProducerListener;
+import org.springframework.kafka.support.ProducerListener;
 
-/** The pipeline's topics (created when missing) and the event serializer of every producer. */
+/** The pipeline's topics (created when missing), the event serializer of every producer, and its failure log. */
 @AutoConfiguration(after = ConnectorAutoConfiguration.class, before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(PipelineKafkaProperties.class)
 public class EventKafkaAutoConfiguration {
@@ -37,6 +39,14 @@ public class EventKafkaAutoConfiguration {
     DefaultKafkaProducerFactoryCustomizer eventSerializer() {
         return factory -> ((DefaultKafkaProducerFactory<Object, Object>) factory)
                 .setValueSerializer(EventSerde.serializer());
+    }
+
+    /** Logs failed sends without the record: a request carries the deliverable's whole content. */
+    @Bean
+    ProducerListener<Object, Object> kafkaProducerListener() {
+        LoggingProducerListener<Object, Object> listener = new LoggingProducerListener<>();
+        listener.setIncludeContents(false);
+        return listener;
     }
 
     private static NewTopic topic(String name, PipelineKafkaProperties properties) {

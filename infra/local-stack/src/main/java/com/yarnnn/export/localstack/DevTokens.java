@@ -1,0 +1,45 @@
+package com.yarnnn.export.localstack;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.UUID;
+
+/** Bearer tokens for the local stack, signed like the product's auth signs them (HS256, {@code sub} = user id). */
+public final class DevTokens {
+
+    private DevTokens() {
+    }
+
+    /** A fresh random secret, for a local stack started without {@code YARNNN_JWT_SECRET}. */
+    public static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String mint(String secret, UUID userId, Duration validFor) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(userId.toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(validFor)))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a dev token", e);
+        }
+        return jwt.serialize();
+    }
+}

@@ -1,0 +1,40 @@
+package com.yarnnn.export.localstack;
+
+import com.yarnnn.export.infra.Infrastructure;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A test class with its own local stack on the tests' Kafka and PostgreSQL, writing into a fresh folder. */
+abstract class LocalStackTest {
+
+    private static final String SECRET = DevTokens.randomSecret();
+
+    @TempDir
+    static Path exports;
+
+    static LocalStack stack;
+    static StackClient client;
+    static JdbcClient jdbc;
+
+    @BeforeAll
+    static void startStack() {
+        Map<String, Object> properties = new HashMap<>(Infrastructure.forTests().springProperties());
+        properties.put("yarnnn.auth.jwt-secret", SECRET);
+        properties.put("yarnnn.providers.folder.root", exports.toString());
+        properties.put("server.port", "0");
+        stack = LocalStack.start(properties);
+        client = new StackClient(stack.baseUrl(), SECRET, UUID.randomUUID());
+        jdbc = stack.edge().getBean(JdbcClient.class);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        stack.close();
+    }
+}

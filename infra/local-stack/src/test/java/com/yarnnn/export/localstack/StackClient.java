@@ -1,0 +1,60 @@
+package com.yarnnn.export.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to the local stack's api-edge over HTTP as one user. */
+final class StackClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final String token;
+
+    StackClient(String baseUrl, String secret, UUID userId) {
+        this.baseUrl = baseUrl;
+        this.token = DevTokens.mint(secret, userId, Duration.ofHours(1));
+    }
+
+    /** POST /api/integrations/export to the folder provider; returns the status code and body. */
+    Response export(String destination, String title, String content) {
+        String body = JSON.writeValueAsString(Map.of("provider_id", "folder", "destination_id", destination,
+                "title", title, "content", content, "deliverable_version_id", UUID.randomUUID().toString()));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/integrations/export"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Response(int status, JsonNode body) {
+
+        UUID exportId() {
+            return UUID.fromString(body.get("export_id").asString());
+        }
+    }
+}
