@@ -30,6 +30,7 @@ public final class LocalStackMain {
         properties.put("yarnnn.mcp.servers-dir", serversDir.toString());
         properties.put("yarnnn.providers.folder.root", exportDir.toString());
         properties.put("server.port", env("PORT", "8080"));
+        properties.put("spring.main.banner-mode", "off");
         LocalStack stack = LocalStack.start(properties);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
