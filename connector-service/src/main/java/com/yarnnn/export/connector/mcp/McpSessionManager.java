@@ -10,13 +10,14 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Starts MCP servers on first use and keeps their sessions for reuse. A session whose server died is replaced
- * on the next call. Starting one server never blocks calls to another. All servers are stopped on shutdown.
+ * Starts MCP servers on first use and keeps their sessions for reuse, one per spec key. A session whose server
+ * died, or whose spec changed (a refreshed token), is replaced on the next call. Starting one server never
+ * blocks calls to another. Operators' overrides apply to every spec. All servers are stopped on shutdown.
  */
 public class McpSessionManager implements DisposableBean {
 
     private final McpProperties properties;
-    private final Map<McpServerSpec, CompletableFuture<McpSession>> sessions = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<McpSession>> sessions = new ConcurrentHashMap<>();
 
     public McpSessionManager(McpProperties properties) {
         this.properties = properties;
@@ -28,6 +29,7 @@ public class McpSessionManager implements DisposableBean {
      */
     public McpSchema.CallToolResult callTool(McpServerSpec spec, String tool, Map<String, Object> arguments) {
         McpSession session = session(spec);
+        spec = session.spec();
         try {
             return session.callTool(tool, arguments);
         } catch (RuntimeException e) {
@@ -45,18 +47,21 @@ public class McpSessionManager implements DisposableBean {
     }
 
     /** The live session for the spec, started if there is none. */
-    public McpSession session(McpServerSpec spec) {
+    public McpSession session(McpServerSpec requested) {
+        McpServerSpec spec = requested.overriddenBy(properties.servers().get(requested.name()));
         while (true) {
             CompletableFuture<McpSession> mine = new CompletableFuture<>();
-            CompletableFuture<McpSession> existing = sessions.putIfAbsent(spec, mine);
+            CompletableFuture<McpSession> existing = sessions.putIfAbsent(spec.key(), mine);
             if (existing == null) {
                 return startInto(spec, mine);
             }
             McpSession session = await(existing);
-            if (session.isAlive()) {
+            if (session.isAlive() && session.spec().equals(spec)) {
                 return session;
             }
-            sessions.remove(spec, existing);
+            if (sessions.remove(spec.key(), existing)) {
+                session.close();
+            }
         }
     }
 
@@ -84,14 +89,14 @@ public class McpSessionManager implements DisposableBean {
             slot.complete(session);
             return session;
         } catch (RuntimeException e) {
-            sessions.remove(spec, slot);
+            sessions.remove(spec.key(), slot);
             slot.completeExceptionally(e);
             throw e;
         }
     }
 
     private void discard(McpServerSpec spec, McpSession session) {
-        sessions.computeIfPresent(spec, (key, future) ->
+        sessions.computeIfPresent(spec.key(), (key, future) ->
                 future.isDone() && !future.isCompletedExceptionally() && future.join() == session ? null : future);
         session.close();
     }

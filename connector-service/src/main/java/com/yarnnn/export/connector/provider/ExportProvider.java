@@ -1,10 +1,14 @@
 package com.yarnnn.export.connector.provider;
 
+import com.yarnnn.export.connector.connection.ActiveConnection;
+import com.yarnnn.export.connector.connection.Destination;
 import com.yarnnn.export.schemas.event.ExportRequested;
+import java.util.List;
 
 /**
  * A place deliverables can be exported to. An implementation is a Spring bean; the {@link ProviderRegistry}
- * finds it.
+ * finds it. Providers that need an account read its token through
+ * {@link com.yarnnn.export.connector.connection.ConnectionAccess} with the request's connection id.
  */
 public interface ExportProvider {
 
@@ -20,4 +24,17 @@ public interface ExportProvider {
      * @throws DeliveryException when the deliverable was not delivered
      */
     DeliveryReceipt deliver(ExportRequested request) throws DeliveryException;
+
+    /** Where the connected account can receive exports (channels, pages); empty where the user types it. */
+    default List<Destination> destinations(ActiveConnection connection) {
+        return List.of();
+    }
+
+    /**
+     * Proves the connection works with one cheap real call to the provider.
+     *
+     * @throws DeliveryException when it does not
+     */
+    default void validateConnection(ActiveConnection connection) {
+    }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class McpSessionManagerTest {
 
     private static final Path SERVERS = Path.of(System.getProperty("yarnnn.mcp.servers-dir", "../infra/mcp-servers"));
-    private static final McpServerSpec EVERYTHING = new McpServerSpec("everything", "node",
+    private static final McpServerSpec EVERYTHING = new McpServerSpec("everything", "everything", "node",
             List.of("node_modules/@modelcontextprotocol/server-everything/dist/index.js", "stdio"),
             Map.of("EXPLICIT_VAR", "given"));
 
@@ -76,7 +76,7 @@ class McpSessionManagerTest {
 
     @Test
     void aServerThatExitsDuringStartUpFailsFastWithItsOutput() {
-        McpServerSpec broken = new McpServerSpec("broken-folder", "node",
+        McpServerSpec broken = new McpServerSpec("broken-folder", "broken-folder", "node",
                 List.of("node_modules/@modelcontextprotocol/server-filesystem/dist/index.js", "/nonexistent/dir"),
                 Map.of());
 
@@ -90,11 +90,35 @@ class McpSessionManagerTest {
 
     @Test
     void aMissingServerIsReportedWithoutStartingAnything() {
-        McpServerSpec missing = new McpServerSpec("missing", "node", List.of("node_modules/not-installed/index.js"),
+        McpServerSpec missing = new McpServerSpec("missing", "missing", "node", List.of("node_modules/not-installed/index.js"),
                 Map.of());
 
         assertThatThrownBy(() -> manager.session(missing))
                 .isInstanceOf(McpCallException.class).hasMessageContaining("is not installed");
+    }
+
+    @Test
+    void aChangedSpecForTheSameKeyReplacesTheSession() {
+        ProcessHandle first = ProcessHandle.of(manager.session(EVERYTHING).pid()).orElseThrow();
+        McpServerSpec refreshed = new McpServerSpec("everything", "everything", "node", EVERYTHING.args(),
+                Map.of("EXPLICIT_VAR", "rotated"));
+
+        assertThat(text(manager.callTool(refreshed, "get-env", Map.of()))).contains("rotated");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !first.isAlive());
+        assertThat(manager.liveSessions()).hasSize(1);
+    }
+
+    @Test
+    void operatorOverridesReplaceArgsAndAddEnvironment() {
+        manager.destroy();
+        manager = new McpSessionManager(new McpProperties(SERVERS, null, null, null, Map.of("everything",
+                new McpProperties.ServerOverride(null, List.of(EVERYTHING.args().get(0), "stdio"),
+                        Map.of("PINNED_BY_OPERATOR", "yes")))));
+
+        String env = text(manager.callTool(EVERYTHING, "get-env", Map.of()));
+
+        assertThat(env).contains("PINNED_BY_OPERATOR").contains("EXPLICIT_VAR");
     }
 
     @Test
@@ -108,7 +132,7 @@ class McpSessionManagerTest {
     }
 
     private static McpSessionManager managerWithRequestTimeout(Duration requestTimeout) {
-        return new McpSessionManager(new McpProperties(SERVERS, requestTimeout, Duration.ofSeconds(20), null));
+        return new McpSessionManager(new McpProperties(SERVERS, requestTimeout, Duration.ofSeconds(20), null, Map.of()));
     }
 
     private static String text(McpSchema.CallToolResult result) {

@@ -1,5 +1,6 @@
 package com.yarnnn.export.consumer.delivery;
 
+import com.yarnnn.export.connector.connection.ConnectionUnusableException;
 import com.yarnnn.export.connector.mcp.McpCallException;
 import com.yarnnn.export.connector.provider.DeliveryException;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
@@ -76,6 +77,8 @@ public class ExportWorker {
             if (e.retryable()) {
                 throw attemptFailed(ref, attempt, deliveryAttempt, new ExportError(e.code(), e.getMessage()), e);
             }
+            outcome = failed(ref, attempt, new ExportError(e.code(), e.getMessage()));
+        } catch (ConnectionUnusableException e) {
             outcome = failed(ref, attempt, new ExportError(e.code(), e.getMessage()));
         } catch (InvalidDestinationException e) {
             outcome = failed(ref, attempt, new ExportError("destination_invalid", e.getMessage()));

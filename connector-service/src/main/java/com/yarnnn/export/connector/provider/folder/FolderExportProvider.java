@@ -35,7 +35,7 @@ public class FolderExportProvider implements ExportProvider {
     public FolderExportProvider(McpSessionManager mcp, FolderProperties properties) {
         this.mcp = mcp;
         this.root = properties.root();
-        this.server = new McpServerSpec(ID, "node", List.of(properties.entry(), root.toString()), Map.of());
+        this.server = McpServerSpec.shared(ID, "node", List.of(properties.entry(), root.toString()));
         try {
             Files.createDirectories(root);
         } catch (IOException e) {

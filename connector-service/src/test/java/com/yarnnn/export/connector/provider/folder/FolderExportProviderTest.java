@@ -29,7 +29,7 @@ class FolderExportProviderTest {
     @TempDir
     Path root;
 
-    private final McpSessionManager mcp = new McpSessionManager(new McpProperties(SERVERS, null, null, null));
+    private final McpSessionManager mcp = new McpSessionManager(new McpProperties(SERVERS, null, null, null, null));
 
     @AfterEach
     void stopServers() {

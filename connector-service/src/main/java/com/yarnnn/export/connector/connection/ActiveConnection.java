@@ -1,0 +1,5 @@
+package com.yarnnn.export.connector.connection;
+
+/** A connection with an access token that is valid now (refreshed first where it was about to expire). */
+public record ActiveConnection(Connection connection, Secret accessToken) {
+}
