@@ -19,6 +19,14 @@ public final class Topics {
         return REQUESTED_PREFIX + providerId;
     }
 
+    /**
+     * Where a request waits after failed attempt {@code tier} (1-based): one topic per backoff step, so every record
+     * on it waits the same time and the head of a partition is always the first due.
+     */
+    public static String retry(String providerId, int tier) {
+        return requested(providerId) + ".retry-" + tier;
+    }
+
     /** Where requests that cannot be parsed or delivered are parked for replay. */
     public static String deadLetter(String providerId) {
         return requested(providerId) + ".dlt";
@@ -27,5 +35,17 @@ public final class Topics {
     /** One consumer group per provider, so a slow provider never delays another. */
     public static String workerGroup(String providerId) {
         return "export-worker." + providerId;
+    }
+
+    /** The group that takes a provider's requests off its retry topics when they are due. */
+    public static String retryGroup(String providerId) {
+        return "export-retry." + providerId;
+    }
+
+    /** The provider whose requested, retry or dead-letter topic this is. */
+    public static String providerOf(String topic) {
+        String rest = topic.substring(REQUESTED_PREFIX.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 }

@@ -2,7 +2,7 @@ package com.yarnnn.export.consumer.delivery;
 
 import com.yarnnn.export.schemas.event.ExportError;
 
-/** An attempt failed for a passing reason; the error handler tries again, then dead-letters the request. */
+/** The last attempt failed for a passing reason: the error handler dead-letters the request. */
 public class AttemptFailedException extends RuntimeException {
 
     private final ExportError error;

@@ -38,8 +38,7 @@ public class DeadLetterRecoverer implements ConsumerRecordRecoverer {
 
     /** The dead-letter topic of the provider whose topic the record came from, same partition. */
     public static TopicPartition destination(ConsumerRecord<?, ?> record) {
-        String provider = record.topic().substring(Topics.requested("").length());
-        return new TopicPartition(Topics.deadLetter(provider), record.partition());
+        return new TopicPartition(Topics.deadLetter(Topics.providerOf(record.topic())), record.partition());
     }
 
     @Override

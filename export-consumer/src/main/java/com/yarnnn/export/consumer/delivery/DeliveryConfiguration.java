@@ -1,11 +1,19 @@
 package com.yarnnn.export.consumer.delivery;
 
 import com.yarnnn.export.connector.kafka.EventSerde;
+import com.yarnnn.export.connector.kafka.PipelineKafkaProperties;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
+import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -14,8 +22,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -23,22 +34,52 @@ import org.springframework.util.IdGenerator;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
-/** The provider workers, how their records are read, retried and dead-lettered. */
+/** The provider workers: how their records are read, retried from retry topics and dead-lettered. */
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {
 
     @Bean
+    KafkaAdmin.NewTopics retryTopics(ProviderRegistry providers, DeliveryProperties delivery,
+            PipelineKafkaProperties kafka) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String provider : providers.ids()) {
+            for (int tier = 1; tier <= delivery.retryDelays().size(); tier++) {
+                topics.add(new NewTopic(Topics.retry(provider, tier), kafka.partitions(), kafka.replicationFactor())
+                        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(kafka.maxMessageBytes()))));
+            }
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService partitionResumer() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "retry-partition-resumer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
     ProviderWorkers providerWorkers(ProviderRegistry providers, KafkaProperties kafka, ExportWorker worker,
             DeliveryProperties properties, KafkaTemplate<String, Object> events, OutcomePublisher outcomes, Clock clock,
-            IdGenerator ids) {
+            IdGenerator ids, ScheduledExecutorService partitionResumer) {
         DefaultKafkaConsumerFactory<String, ExportRequested> consumers = new DefaultKafkaConsumerFactory<>(
                 kafka.buildConsumerProperties(), new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(EventSerde.deserializer(ExportRequested.class)));
-        return new ProviderWorkers(providers, consumers, errorHandler(kafka, properties, events, outcomes, clock, ids),
-                worker, properties);
+        CommonDelegatingErrorHandler errorHandler = new CommonDelegatingErrorHandler(
+                deadLetteringHandler(kafka, properties, events, outcomes, clock, ids));
+        errorHandler.setCauseChainTraversing(true);
+        errorHandler.addDelegate(NotDueYetException.class, new PartitionPausingErrorHandler(partitionResumer, clock));
+        return new ProviderWorkers(providers, consumers, errorHandler, worker, properties, clock);
     }
 
-    private static DefaultErrorHandler errorHandler(KafkaProperties kafka, DeliveryProperties properties,
+    /**
+     * Unreadable records and requests whose last attempt failed go to the dead-letter topic at once. Anything else
+     * thrown here is the pipeline's own trouble (database or broker unreachable): the record is tried again in place,
+     * backing off, and never dead-lettered for it. A claim held by another worker is waited out.
+     */
+    private static CommonErrorHandler deadLetteringHandler(KafkaProperties kafka, DeliveryProperties properties,
             KafkaTemplate<String, Object> events, OutcomePublisher outcomes, Clock clock, IdGenerator ids) {
         // an unreadable record is parked as the bytes it arrived as; a parsed one as its event JSON
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
@@ -47,19 +88,14 @@ public class DeliveryConfiguration {
         templates.put(Object.class, events);
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(templates,
                 (record, exception) -> DeadLetterRecoverer.destination(record));
+        ExponentialBackOff inPlace = new ExponentialBackOff(1_000, 2);
+        inPlace.setMaxInterval(30_000);
         DefaultErrorHandler handler = new DefaultErrorHandler(
-                new DeadLetterRecoverer(deadLetters, outcomes, clock, ids), attemptBackOff(properties));
-        handler.addNotRetryableExceptions(PoisonRecordException.class);
+                new DeadLetterRecoverer(deadLetters, outcomes, clock, ids), inPlace);
+        handler.addNotRetryableExceptions(PoisonRecordException.class, AttemptFailedException.class);
         handler.setBackOffFunction((record, exception) ->
                 DeadLetterRecoverer.cause(exception, ClaimHeldException.class) != null ? leaseBackOff(properties) : null);
         return handler;
-    }
-
-    private static ExponentialBackOff attemptBackOff(DeliveryProperties properties) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.initialInterval().toMillis(), properties.multiplier());
-        backOff.setMaxInterval(properties.maxInterval().toMillis());
-        backOff.setMaxAttempts(properties.maxAttempts() - 1);
-        return backOff;
     }
 
     /** Waits out another worker's claim: checks ten times per lease, for up to two leases. */

@@ -1,31 +1,38 @@
 package com.yarnnn.export.consumer.delivery;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param maxAttempts     deliveries of one request before it is dead-lettered
- * @param initialInterval the wait after the first failed attempt; each further wait is {@code multiplier} times
- *                        longer, up to {@code maxInterval}
- * @param lease           how long a claim protects an export from a second worker; longer than any delivery
- * @param concurrency     consumers per provider in this instance (at most the topic's partitions)
+ * @param retryDelays how long a request waits after each failed attempt, one retry topic per step; after the
+ *                    last step it is dead-lettered (so attempts = steps + 1)
+ * @param jitter      each wait is spread by up to this fraction either way, so failures of one burst don't
+ *                    come back as one burst
+ * @param lease       how long a claim protects an export from a second worker; longer than any delivery
+ * @param concurrency consumers per provider in this instance (at most the topic's partitions)
  */
 @ConfigurationProperties("yarnnn.delivery")
-public record DeliveryProperties(Integer maxAttempts, Duration initialInterval, Double multiplier,
-        Duration maxInterval, Duration lease, Integer concurrency) {
+public record DeliveryProperties(List<Duration> retryDelays, Double jitter, Duration lease, Integer concurrency) {
 
     public DeliveryProperties {
-        maxAttempts = maxAttempts != null ? maxAttempts : 3;
-        initialInterval = initialInterval != null ? initialInterval : Duration.ofSeconds(1);
-        multiplier = multiplier != null ? multiplier : 4.0;
-        maxInterval = maxInterval != null ? maxInterval : Duration.ofSeconds(30);
+        retryDelays = retryDelays != null && !retryDelays.isEmpty() ? List.copyOf(retryDelays) : List.of(
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10),
+                Duration.ofHours(1));
+        jitter = jitter != null ? jitter : 0.2;
         lease = lease != null ? lease : Duration.ofMinutes(2);
         concurrency = concurrency != null ? concurrency : 2;
     }
 
-    /** The wait after failed attempt {@code attempt} (1-based). */
+    public int maxAttempts() {
+        return retryDelays.size() + 1;
+    }
+
+    /** The wait after failed attempt {@code attempt} (1-based), jittered. */
     public Duration delayAfter(int attempt) {
-        double millis = initialInterval.toMillis() * Math.pow(multiplier, Math.max(0, attempt - 1));
-        return Duration.ofMillis((long) Math.min(millis, maxInterval.toMillis()));
+        Duration base = retryDelays.get(attempt - 1);
+        double spread = jitter == 0 ? 1 : 1 + ThreadLocalRandom.current().nextDouble(-jitter, jitter);
+        return Duration.ofMillis(Math.round(base.toMillis() * spread));
     }
 }

@@ -14,20 +14,19 @@ import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportRetrying;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
 
 /**
  * Delivers one request: claims it in the ledger, announces the attempt, calls the provider, then records the
- * outcome in the ledger before publishing it. A request already handled only has its outcome re-emitted.
+ * outcome in the ledger before publishing it. A request already handled only has its outcome re-emitted. An
+ * attempt that fails for a passing reason moves the request to the next retry topic; after the last one, the
+ * error handler dead-letters it.
  */
 @Component
 public class ExportWorker {
@@ -36,15 +35,15 @@ public class ExportWorker {
 
     private final DeliveryLedger ledger;
     private final OutcomePublisher outcomes;
-    private final DeliveryProperties properties;
+    private final RetryScheduler retries;
     private final Clock clock;
     private final IdGenerator ids;
 
-    public ExportWorker(DeliveryLedger ledger, OutcomePublisher outcomes, DeliveryProperties properties, Clock clock,
+    public ExportWorker(DeliveryLedger ledger, OutcomePublisher outcomes, RetryScheduler retries, Clock clock,
             IdGenerator ids) {
         this.ledger = ledger;
         this.outcomes = outcomes;
-        this.properties = properties;
+        this.retries = retries;
         this.clock = clock;
         this.ids = ids;
     }
@@ -61,35 +60,39 @@ public class ExportWorker {
         } else if (claim instanceof DeliveryLedger.HeldElsewhere held) {
             throw new ClaimHeldException(request.exportId(), held.leaseExpiresAt());
         } else {
-            deliver(provider, request, ((DeliveryLedger.Claimed) claim).attempt(), deliveryAttempt(record));
+            deliver(provider, record, ((DeliveryLedger.Claimed) claim).attempt());
         }
     }
 
-    private void deliver(ExportProvider provider, ExportRequested request, int attempt, int deliveryAttempt) {
+    private void deliver(ExportProvider provider, ConsumerRecord<String, ExportRequested> record, int attempt) {
+        ExportRequested request = record.value();
         ExportRef ref = ExportRef.of(request);
         outcomes.publish(new ExportStarted(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, clock.instant()));
-        ExportOutcome outcome;
         try {
             DeliveryReceipt receipt = provider.deliver(request);
-            outcome = new ExportSucceeded(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, clock.instant(),
-                    receipt.externalId(), receipt.externalUrl());
+            complete(new ExportSucceeded(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, clock.instant(),
+                    receipt.externalId(), receipt.externalUrl()));
         } catch (DeliveryException e) {
             if (e.retryable()) {
-                throw attemptFailed(ref, attempt, deliveryAttempt, new ExportError(e.code(), e.getMessage()), e);
+                retryLater(record, ref, attempt, new ExportError(e.code(), e.getMessage()), e);
+            } else {
+                complete(failed(ref, attempt, new ExportError(e.code(), e.getMessage())));
             }
-            outcome = failed(ref, attempt, new ExportError(e.code(), e.getMessage()));
         } catch (ConnectionUnusableException e) {
-            outcome = failed(ref, attempt, new ExportError(e.code(), e.getMessage()));
+            complete(failed(ref, attempt, new ExportError(e.code(), e.getMessage())));
         } catch (InvalidDestinationException e) {
-            outcome = failed(ref, attempt, new ExportError("destination_invalid", e.getMessage()));
+            complete(failed(ref, attempt, new ExportError("destination_invalid", e.getMessage())));
         } catch (McpCallException e) {
-            throw attemptFailed(ref, attempt, deliveryAttempt, new ExportError(e.code(),
+            retryLater(record, ref, attempt, new ExportError(e.code(),
                     "The " + provider.descriptor().displayName() + " connector is unavailable (" + e.code() + ")"), e);
         } catch (RuntimeException e) {
             log.error("Export {} failed unexpectedly", ref.exportId(), e);
-            throw attemptFailed(ref, attempt, deliveryAttempt,
-                    new ExportError("unexpected_error", "The export failed unexpectedly"), e);
+            retryLater(record, ref, attempt, new ExportError("unexpected_error", "The export failed unexpectedly"), e);
         }
+    }
+
+    /** The ledger learns the final outcome before anyone else, so a redelivery re-emits it instead of delivering. */
+    private void complete(ExportOutcome outcome) {
         ledger.complete(outcome);
         outcomes.publishAndWait(outcome);
     }
@@ -98,21 +101,15 @@ public class ExportWorker {
         return new ExportFailed(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, clock.instant(), error);
     }
 
-    private AttemptFailedException attemptFailed(ExportRef ref, int attempt, int deliveryAttempt, ExportError error,
-            Throwable cause) {
+    private void retryLater(ConsumerRecord<String, ExportRequested> record, ExportRef ref, int attempt,
+            ExportError error, Throwable cause) {
         log.warn("Export {} attempt {} failed: {}", ref.exportId(), attempt, error.code());
         ledger.release(ref.exportId());
-        if (deliveryAttempt < properties.maxAttempts()) {
-            Instant now = clock.instant();
-            outcomes.publish(new ExportRetrying(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, now, error,
-                    now.plus(properties.delayAfter(deliveryAttempt))));
+        if (!retries.hasAttemptAfter(attempt)) {
+            throw new AttemptFailedException(error, attempt, cause);
         }
-        return new AttemptFailedException(error, attempt, cause);
-    }
-
-    /** The container counts deliveries of this record (1-based) in a header; the error handler uses the same count. */
-    private static int deliveryAttempt(ConsumerRecord<?, ?> record) {
-        Header header = record.headers().lastHeader(KafkaHeaders.DELIVERY_ATTEMPT);
-        return header != null ? ByteBuffer.wrap(header.value()).getInt() : 1;
+        Instant due = retries.schedule(record, attempt, error);
+        outcomes.publishAndWait(new ExportRetrying(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt,
+                clock.instant(), error, due));
     }
 }

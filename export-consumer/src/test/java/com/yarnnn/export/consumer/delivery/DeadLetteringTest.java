@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.yarnnn.export.infra.Infrastructure;
 import com.yarnnn.export.infra.TestInfrastructureInitializer;
 import com.yarnnn.export.schemas.EventJson;
+import com.yarnnn.export.schemas.ExportHeaders;
 import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportTrigger;
@@ -29,12 +30,14 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
-/** A provider whose MCP server cannot start: every attempt fails, then the request is parked for replay. */
+/**
+ * A provider whose MCP server cannot start: every attempt fails, the request moves through the retry topics, then it
+ * is parked for replay with its key, value and first failure.
+ */
 @SpringBootTest(properties = {
         "yarnnn.providers.folder.root=target/dead-lettering-exports",
         "yarnnn.providers.folder.entry=node_modules/not-installed/index.js",
-        "yarnnn.delivery.initial-interval=100ms",
-        "yarnnn.delivery.multiplier=2"})
+        "yarnnn.delivery.retry-delays=100ms,200ms"})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 @DirtiesContext
 class DeadLetteringTest {
@@ -64,14 +67,19 @@ class DeadLetteringTest {
                     .filter(r -> r.value().contains(request.exportId().toString())).findFirst().orElseThrow();
             assertThat(record.key()).isEqualTo(request.partitionKey());
             assertThat(EventJson.mapper().readValue(record.value(), ExportRequested.class)).isEqualTo(request);
-            assertThat(new String(record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(),
-                    StandardCharsets.UTF_8)).isEqualTo(Topics.requested("folder"));
+            assertThat(header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.retry("folder", 2));
+            assertThat(header(record, ExportHeaders.FIRST_FAILURE)).startsWith("server_unavailable: ");
+            assertThat(header(record, ExportHeaders.EXPORT_ID)).isEqualTo(request.exportId().toString());
         }
         assertThat(status(request)).containsEntry("attempt", 3).containsEntry("error_code", "server_unavailable");
         assertThat((String) status(request).get("error_message")).isEqualTo("The Folder connector is unavailable (server_unavailable)");
         assertThat(jdbc.sql("select status from export_log where export_id = ? order by occurred_at, attempt")
                 .param(request.exportId()).query(String.class).list())
                 .containsExactly("RETRYING", "RETRYING", "DEAD_LETTERED");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private Map<String, Object> status(ExportRequested request) {

@@ -1,0 +1,48 @@
+package com.yarnnn.export.consumer.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * Handles a {@link NotDueYetException}: the record and those behind it are sought back, its partition is paused
+ * until the record is due, then resumed. The consumer keeps polling its other partitions meanwhile, so a long
+ * backoff never holds a thread or another partition.
+ */
+class PartitionPausingErrorHandler implements CommonErrorHandler {
+
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+
+    PartitionPausingErrorHandler(ScheduledExecutorService scheduler, Clock clock) {
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleRemaining(Exception exception, List<ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer,
+            MessageListenerContainer container) {
+        NotDueYetException notDue = DeadLetterRecoverer.cause(exception, NotDueYetException.class);
+        ConsumerRecord<?, ?> first = records.get(0);
+        TopicPartition partition = new TopicPartition(first.topic(), first.partition());
+        container.pausePartition(partition);
+        records.stream()
+                .collect(java.util.stream.Collectors.toMap(r -> new TopicPartition(r.topic(), r.partition()),
+                        ConsumerRecord::offset, Math::min))
+                .forEach(consumer::seek);
+        long wait = Math.max(0, Duration.between(clock.instant(), notDue.dueAt()).toMillis());
+        scheduler.schedule(() -> container.resumePartition(partition), wait, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean seeksAfterHandling() {
+        return true;
+    }
+}

@@ -1,0 +1,85 @@
+package com.yarnnn.export.consumer.delivery;
+
+import com.yarnnn.export.schemas.ExportHeaders;
+import com.yarnnn.export.schemas.Topics;
+import com.yarnnn.export.schemas.event.ExportError;
+import com.yarnnn.export.schemas.event.ExportRequested;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves a request whose attempt failed for a passing reason onto the retry topic of that attempt, due after
+ * the attempt's backoff. The partition it came from moves on at once; the request keeps its key and headers.
+ */
+@Component
+public class RetryScheduler {
+
+    private final KafkaTemplate<String, Object> kafka;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+    private final Duration publishTimeout;
+
+    public RetryScheduler(KafkaTemplate<String, Object> kafka, DeliveryProperties properties, Clock clock,
+            @Value("${yarnnn.kafka.publish-timeout:10s}") Duration publishTimeout) {
+        this.kafka = kafka;
+        this.properties = properties;
+        this.clock = clock;
+        this.publishTimeout = publishTimeout;
+    }
+
+    /** Whether failed attempt {@code attempt} leaves another one. */
+    public boolean hasAttemptAfter(int attempt) {
+        return attempt < properties.maxAttempts();
+    }
+
+    /** Publishes the request for its next attempt and returns when that is due; waits for the broker's ack. */
+    public Instant schedule(ConsumerRecord<String, ExportRequested> record, int attempt, ExportError error) {
+        ExportRequested request = record.value();
+        Instant due = clock.instant().plus(properties.delayAfter(attempt));
+        ProducerRecord<String, Object> retry = new ProducerRecord<>(Topics.retry(request.providerId(), attempt),
+                record.key(), request);
+        Headers headers = retry.headers();
+        record.headers().forEach(header -> {
+            if (!ExportHeaders.DUE_AT.equals(header.key())) {
+                headers.add(header);
+            }
+        });
+        headers.add(ExportHeaders.DUE_AT, bytes(String.valueOf(due.toEpochMilli())));
+        headers.remove(ExportHeaders.EXPORT_ID);
+        headers.add(ExportHeaders.EXPORT_ID, bytes(request.exportId().toString()));
+        if (headers.lastHeader(ExportHeaders.FIRST_FAILURE) == null) {
+            headers.add(ExportHeaders.FIRST_FAILURE, bytes(error.code() + ": " + error.message()));
+        }
+        try {
+            kafka.send(retry).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while scheduling a retry", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not schedule the retry of export " + request.exportId(), e);
+        }
+        return due;
+    }
+
+    /** When a request read from a retry topic is due, or now when it carries no due time. */
+    public static Instant dueAt(ConsumerRecord<?, ?> record) {
+        var header = record.headers().lastHeader(ExportHeaders.DUE_AT);
+        return header == null ? Instant.EPOCH
+                : Instant.ofEpochMilli(Long.parseLong(new String(header.value(), StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

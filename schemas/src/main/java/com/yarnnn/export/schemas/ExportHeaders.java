@@ -1,0 +1,17 @@
+package com.yarnnn.export.schemas;
+
+/** Kafka headers the pipeline sets on requests that are retried, dead-lettered or replayed. */
+public final class ExportHeaders {
+
+    /** When a request on a retry topic is due (epoch milliseconds, decimal string). */
+    public static final String DUE_AT = "yarnnn-due-at";
+
+    /** The first failure's code and message, kept through every retry and onto the dead-letter topic. */
+    public static final String FIRST_FAILURE = "yarnnn-first-failure";
+
+    /** The export id, so tools can find a request without parsing its value. */
+    public static final String EXPORT_ID = "yarnnn-export-id";
+
+    private ExportHeaders() {
+    }
+}
