@@ -12,6 +12,15 @@ public final class ExportHeaders {
     /** The export id, so tools can find a request without parsing its value. */
     public static final String EXPORT_ID = "yarnnn-export-id";
 
+    /** Set on a request sent again by its owner or an operator (the reason); if it fails again it is parked. */
+    public static final String REQUEUED = "yarnnn-requeued";
+
+    /**
+     * The attempt a round of retries started at (decimal): absent for a new export, set when it is requeued, so a
+     * replay gets the whole backoff schedule again.
+     */
+    public static final String FIRST_ATTEMPT = "yarnnn-first-attempt";
+
     private ExportHeaders() {
     }
 }

@@ -32,6 +32,11 @@ public final class Topics {
         return requested(providerId) + ".dlt";
     }
 
+    /** Where a requeued request that failed again is parked for a person to look at; never replayed in bulk. */
+    public static String parked(String providerId) {
+        return requested(providerId) + ".parked";
+    }
+
     /** One consumer group per provider, so a slow provider never delays another. */
     public static String workerGroup(String providerId) {
         return "export-worker." + providerId;

@@ -6,7 +6,7 @@ import java.util.UUID;
 /** The answer to an accepted export request: where to follow it. */
 public record ExportAccepted(UUID exportId, ExportState status, String statusUrl) {
 
-    static ExportAccepted of(UUID exportId, ExportState status) {
+    public static ExportAccepted of(UUID exportId, ExportState status) {
         return new ExportAccepted(exportId, status, "/api/exports/" + exportId);
     }
 }

@@ -7,14 +7,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-/** Publishes {@link ExportRequested} to the provider's topic and waits until Kafka acknowledged it. */
+/** Publishes events and waits until Kafka acknowledged them; a send that was not acknowledged in time is a 503. */
 @Component
-class ExportPublisher {
+public class ExportPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(ExportPublisher.class);
     private static final long KAFKA_DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
@@ -33,11 +34,19 @@ class ExportPublisher {
         }
     }
 
-    /** @throws ExportNotQueuedException when Kafka did not acknowledge the event within the timeout */
-    void publish(ExportRequested request) {
+    /** Publishes the request to its provider's topic, keyed by connection. */
+    public void publish(ExportRequested request) {
+        publish(new ProducerRecord<>(Topics.requested(request.providerId()), request.partitionKey(), request),
+                request);
+    }
+
+    /**
+     * @param request the request the record concerns, named in the log line of a failure
+     * @throws ExportNotQueuedException when Kafka did not acknowledge the record within the timeout
+     */
+    public void publish(ProducerRecord<String, Object> record, ExportRequested request) {
         try {
-            kafka.send(Topics.requested(request.providerId()), request.partitionKey(), request)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            kafka.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw notQueued(request, e);

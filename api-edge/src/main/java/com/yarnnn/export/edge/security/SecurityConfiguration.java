@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,11 +16,15 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
-/** Every route needs an HS256 bearer JWT except the health check; no sessions, so no CSRF. */
+/**
+ * Every route needs an HS256 bearer JWT except the health check; the operators' routes also need the role
+ * {@code operator} in the token's {@code roles} claim. No sessions, so no CSRF.
+ */
 @Configuration
 class SecurityConfiguration {
 
@@ -32,23 +35,33 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationEntryPoint entryPoint) {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) {
         return http
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/ops/**").hasRole("operator")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(Customizer.withDefaults())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaim()))
                         .authenticationEntryPoint(entryPoint))
-                .exceptionHandling(failures -> failures.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(failures -> failures.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .build();
     }
 
+    private static JwtAuthenticationConverter rolesClaim() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
+    }
+
     @Bean
-    AuthenticationEntryPoint problemAuthenticationEntryPoint(
+    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
         return new ProblemAuthenticationEntryPoint(resolver);
     }

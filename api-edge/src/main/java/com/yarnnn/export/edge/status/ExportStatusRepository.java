@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,14 +22,29 @@ class ExportStatusRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<ExportStatusView> find(UUID exportId, UUID userId) {
-        return jdbc.sql("""
-                        select export_id, provider, destination_id, deliverable_id, deliverable_version_id, title,
-                            status, attempt, error_code, error_message, external_id, external_url, created_at,
-                            started_at, completed_at, updated_at, next_attempt_at
-                        from export_status
-                        where export_id = :exportId and user_id = :userId
+    private static final String COLUMNS = """
+            select export_id, provider, destination_id, deliverable_id, deliverable_version_id, title,
+                status, attempt, error_code, error_message, external_id, external_url, created_at,
+                started_at, completed_at, updated_at, next_attempt_at
+            from export_status
+            """;
+
+    /** The user's exports, newest first, optionally of one status. */
+    List<ExportStatusView> list(UUID userId, ExportState status, int limit) {
+        return jdbc.sql(COLUMNS + """
+                        where user_id = :userId and (cast(:status as text) is null or status = :status)
+                        order by created_at desc, export_id desc
+                        limit :limit
                         """)
+                .param("userId", userId)
+                .param("status", status != null ? status.name() : null)
+                .param("limit", limit)
+                .query(ExportStatusRepository::view)
+                .list();
+    }
+
+    Optional<ExportStatusView> find(UUID exportId, UUID userId) {
+        return jdbc.sql(COLUMNS + "where export_id = :exportId and user_id = :userId")
                 .param("exportId", exportId)
                 .param("userId", userId)
                 .query(ExportStatusRepository::view)

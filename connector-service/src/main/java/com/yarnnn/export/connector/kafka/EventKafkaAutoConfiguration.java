@@ -30,6 +30,7 @@ public class EventKafkaAutoConfiguration {
         for (String provider : providers.ids()) {
             topics.add(topic(Topics.requested(provider), properties));
             topics.add(topic(Topics.deadLetter(provider), properties));
+            topics.add(topic(Topics.parked(provider), properties));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

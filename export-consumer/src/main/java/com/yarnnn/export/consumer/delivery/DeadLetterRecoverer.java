@@ -1,5 +1,6 @@
 package com.yarnnn.export.consumer.delivery;
 
+import com.yarnnn.export.schemas.ExportHeaders;
 import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportDeadLettered;
 import com.yarnnn.export.schemas.event.ExportError;
@@ -16,8 +17,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.util.IdGenerator;
 
 /**
- * Parks a request no attempt could deliver (or that cannot be read) on its provider's dead-letter topic,
- * headers intact for replay, then tells the status projection it is DEAD_LETTERED.
+ * Parks a request no attempt could deliver (or that cannot be read) on its provider's dead-letter (or parking)
+ * topic, headers intact for replay, then tells the status projection it is DEAD_LETTERED.
  */
 public class DeadLetterRecoverer implements ConsumerRecordRecoverer {
 
@@ -36,9 +37,14 @@ public class DeadLetterRecoverer implements ConsumerRecordRecoverer {
         this.ids = ids;
     }
 
-    /** The dead-letter topic of the provider whose topic the record came from, same partition. */
+    /**
+     * The dead-letter topic of the provider whose topic the record came from, same partition; the parking topic
+     * when the record had been requeued already, so a replay that fails again waits for a person.
+     */
     public static TopicPartition destination(ConsumerRecord<?, ?> record) {
-        return new TopicPartition(Topics.deadLetter(Topics.providerOf(record.topic())), record.partition());
+        String provider = Topics.providerOf(record.topic());
+        boolean requeued = record.headers().lastHeader(ExportHeaders.REQUEUED) != null;
+        return new TopicPartition(requeued ? Topics.parked(provider) : Topics.deadLetter(provider), record.partition());
     }
 
     @Override

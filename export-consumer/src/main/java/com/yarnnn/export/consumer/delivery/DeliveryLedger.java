@@ -2,6 +2,7 @@ package com.yarnnn.export.consumer.delivery;
 
 import com.yarnnn.export.schemas.EventJson;
 import com.yarnnn.export.schemas.event.ExportOutcome;
+import com.yarnnn.export.schemas.event.ExportRequested;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,11 +47,13 @@ public class DeliveryLedger {
         this.workerId = identity.id();
     }
 
-    public Claim claim(UUID exportId, String provider) {
+    public Claim claim(ExportRequested request) {
+        UUID exportId = request.exportId();
         Instant now = clock.instant();
         Optional<Integer> claimed = jdbc.sql("""
-                        insert into export_delivery (export_id, provider, state, worker_id, lease_expires_at, claims, claimed_at)
-                        values (:exportId, :provider, 'CLAIMED', :worker, :lease, 1, :now)
+                        insert into export_delivery (export_id, provider, state, worker_id, lease_expires_at, claims, claimed_at,
+                                                     request)
+                        values (:exportId, :provider, 'CLAIMED', :worker, :lease, 1, :now, cast(:request as jsonb))
                         on conflict (export_id) do update
                            set worker_id = excluded.worker_id, lease_expires_at = excluded.lease_expires_at,
                                claims = export_delivery.claims + 1, claimed_at = excluded.claimed_at
@@ -58,7 +61,8 @@ public class DeliveryLedger {
                            and (export_delivery.worker_id = excluded.worker_id or export_delivery.lease_expires_at <= :now)
                         returning claims""")
                 .param("exportId", exportId)
-                .param("provider", provider)
+                .param("provider", request.providerId())
+                .param("request", EventJson.mapper().writeValueAsString(request))
                 .param("worker", workerId)
                 .param("lease", Timestamp.from(now.plus(properties.lease())))
                 .param("now", Timestamp.from(now))

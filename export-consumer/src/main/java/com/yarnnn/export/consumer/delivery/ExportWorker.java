@@ -54,7 +54,7 @@ public class ExportWorker {
             throw new PoisonRecordException("A '" + request.providerId() + "' export on the '"
                     + provider.descriptor().id() + "' topic");
         }
-        DeliveryLedger.Claim claim = ledger.claim(request.exportId(), request.providerId());
+        DeliveryLedger.Claim claim = ledger.claim(request);
         if (claim instanceof DeliveryLedger.AlreadyDone done) {
             outcomes.publishAndWait(done.outcome());
         } else if (claim instanceof DeliveryLedger.HeldElsewhere held) {
@@ -105,7 +105,7 @@ public class ExportWorker {
             ExportError error, Throwable cause) {
         log.warn("Export {} attempt {} failed: {}", ref.exportId(), attempt, error.code());
         ledger.release(ref.exportId());
-        if (!retries.hasAttemptAfter(attempt)) {
+        if (!retries.hasAttemptAfter(record, attempt)) {
             throw new AttemptFailedException(error, attempt, cause);
         }
         Instant due = retries.schedule(record, attempt, error);

@@ -38,16 +38,17 @@ public class RetryScheduler {
         this.publishTimeout = publishTimeout;
     }
 
-    /** Whether failed attempt {@code attempt} leaves another one. */
-    public boolean hasAttemptAfter(int attempt) {
-        return attempt < properties.maxAttempts();
+    /** Whether failed attempt {@code attempt} leaves another one in the record's round of retries. */
+    public boolean hasAttemptAfter(ConsumerRecord<?, ?> record, int attempt) {
+        return step(record, attempt) < properties.maxAttempts();
     }
 
     /** Publishes the request for its next attempt and returns when that is due; waits for the broker's ack. */
     public Instant schedule(ConsumerRecord<String, ExportRequested> record, int attempt, ExportError error) {
         ExportRequested request = record.value();
-        Instant due = clock.instant().plus(properties.delayAfter(attempt));
-        ProducerRecord<String, Object> retry = new ProducerRecord<>(Topics.retry(request.providerId(), attempt),
+        int step = step(record, attempt);
+        Instant due = clock.instant().plus(properties.delayAfter(step));
+        ProducerRecord<String, Object> retry = new ProducerRecord<>(Topics.retry(request.providerId(), step),
                 record.key(), request);
         Headers headers = retry.headers();
         record.headers().forEach(header -> {
@@ -70,6 +71,13 @@ public class RetryScheduler {
             throw new IllegalStateException("Could not schedule the retry of export " + request.exportId(), e);
         }
         return due;
+    }
+
+    /** Which failed attempt of its round this is (1-based): a requeued export starts a new round. */
+    private static int step(ConsumerRecord<?, ?> record, int attempt) {
+        var header = record.headers().lastHeader(ExportHeaders.FIRST_ATTEMPT);
+        int first = header == null ? 1 : Integer.parseInt(new String(header.value(), StandardCharsets.UTF_8));
+        return attempt - first + 1;
     }
 
     /** When a request read from a retry topic is due, or now when it carries no due time. */

@@ -3,6 +3,7 @@ package com.yarnnn.export.consumer.projection;
 import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportOutcome;
 import com.yarnnn.export.schemas.event.ExportRef;
+import com.yarnnn.export.schemas.event.ExportRequeued;
 import com.yarnnn.export.schemas.event.ExportRetrying;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
@@ -17,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Folds outcome events into {@code export_log} (one row per attempt outcome, the event id as key, so a copy is
- * dropped) and {@code export_status} (a monotonic upsert: a terminal state never moves; otherwise an event
- * applies only when it is later than the row, by attempt and then by state order).
+ * dropped) and {@code export_status} (a monotonic upsert: an event applies only when it is later than the row, by
+ * attempt and then by state order; a terminal state moves only when the export is requeued for a later attempt,
+ * and SUCCEEDED never moves).
  */
 @Component
 public class StatusProjection {
@@ -41,9 +43,11 @@ public class StatusProjection {
                    started_at = coalesce(s.started_at, excluded.started_at),
                    completed_at = excluded.completed_at,
                    updated_at = greatest(s.updated_at, excluded.updated_at)
-             where s.status not in ('SUCCEEDED', 'FAILED', 'DEAD_LETTERED')
-               and (:terminal or (excluded.attempt, :rank) > (s.attempt,
-                    case s.status when 'QUEUED' then 0 when 'RUNNING' then 1 when 'RETRYING' then 2 else 3 end))""";
+             where (s.status not in ('SUCCEEDED', 'FAILED', 'DEAD_LETTERED')
+                    and ((:terminal and excluded.attempt >= s.attempt)
+                         or (excluded.attempt, :rank) > (s.attempt,
+                            case s.status when 'QUEUED' then 0 when 'RUNNING' then 1 when 'RETRYING' then 2 else 3 end)))
+                or (:requeue and s.status in ('FAILED', 'DEAD_LETTERED') and excluded.attempt > s.attempt)""";
 
     private static final String APPEND_LOG = """
             insert into export_log (id, export_id, user_id, provider, destination_id, deliverable_id,
@@ -87,6 +91,7 @@ public class StatusProjection {
                 .addValue("status", outcome.state().name())
                 .addValue("rank", Math.min(outcome.state().ordinal(), 3))
                 .addValue("terminal", outcome.state().isTerminal())
+                .addValue("requeue", outcome instanceof ExportRequeued)
                 .addValue("attempt", outcome.attempt())
                 .addValue("errorCode", error != null ? error.code() : null)
                 .addValue("errorMessage", error != null ? error.message() : null)

@@ -8,6 +8,7 @@ import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportFailed;
 import com.yarnnn.export.schemas.event.ExportOutcome;
 import com.yarnnn.export.schemas.event.ExportRef;
+import com.yarnnn.export.schemas.event.ExportRequeued;
 import com.yarnnn.export.schemas.event.ExportRetrying;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
@@ -97,6 +98,31 @@ class StatusProjectionTest {
     }
 
     @Test
+    void aRequeuedDeadLetteredExportStartsOverAndStaleEventsOfTheOldAttemptsAreIgnored() {
+        ExportDeadLettered deadLettered = new ExportDeadLettered(1, UUID.randomUUID(), ref, 3, T0.plusSeconds(9),
+                TIMEOUT, "exports.requested.folder.dlt");
+        projection.apply(List.of(started(3, 8), deadLettered));
+
+        projection.apply(List.of(requeued(4, 20)));
+        assertThat(status()).containsEntry("status", "QUEUED").containsEntry("attempt", 4);
+        assertThat(status().get("error_code")).isNull();
+        assertThat(status().get("completed_at")).isNull();
+
+        projection.apply(List.of(deadLettered, retrying(3, 7), started(4, 21)));
+        assertThat(status()).containsEntry("status", "RUNNING").containsEntry("attempt", 4);
+        projection.apply(List.of(succeeded(4, 22)));
+        assertThat(status()).containsEntry("status", "SUCCEEDED");
+        assertThat(logStatuses()).containsExactly("RETRYING", "DEAD_LETTERED", "QUEUED", "SUCCEEDED");
+    }
+
+    @Test
+    void aSucceededExportIsNeverRequeued() {
+        projection.apply(List.of(succeeded(1, 1), requeued(2, 2)));
+
+        assertThat(status()).containsEntry("status", "SUCCEEDED").containsEntry("attempt", 1);
+    }
+
+    @Test
     void anEventForAnExportWithoutAQueuedRowCreatesIt() {
         projection.apply(List.of(failed(1, 1)));
 
@@ -129,6 +155,11 @@ class StatusProjectionTest {
 
     private ExportStarted started(int attempt, int second) {
         return new ExportStarted(ExportOutcome.SCHEMA_VERSION, UUID.randomUUID(), ref, attempt, T0.plusSeconds(second));
+    }
+
+    private ExportRequeued requeued(int attempt, int second) {
+        return new ExportRequeued(ExportOutcome.SCHEMA_VERSION, UUID.randomUUID(), ref, attempt, T0.plusSeconds(second),
+                ExportRequeued.OPERATOR_REPLAY);
     }
 
     private ExportRetrying retrying(int attempt, int second) {

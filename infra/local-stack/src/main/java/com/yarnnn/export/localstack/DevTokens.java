@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 /** Bearer tokens for the local stack, signed like the product's auth signs them (HS256, {@code sub} = user id). */
@@ -28,8 +29,17 @@ public final class DevTokens {
     }
 
     public static String mint(String secret, UUID userId, Duration validFor) {
+        return mint(secret, userId, validFor, List.of());
+    }
+
+    /** A token with roles, e.g. {@code operator} for the dead-letter API. */
+    public static String mint(String secret, UUID userId, Duration validFor, List<String> roles) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        if (!roles.isEmpty()) {
+            builder.claim("roles", roles);
+        }
+        JWTClaimsSet claims = builder
                 .subject(userId.toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(validFor)))

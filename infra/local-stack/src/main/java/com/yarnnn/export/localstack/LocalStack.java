@@ -50,8 +50,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public synchronized void startConsumer() {
+        startConsumer(Map.of());
+    }
+
+    /** Starts export-consumer with some properties changed, as after a redeploy with a fixed configuration. */
+    public synchronized void startConsumer(Map<String, Object> changes) {
         if (consumer == null) {
             Map<String, Object> consumerProperties = new HashMap<>(properties);
+            consumerProperties.putAll(changes);
             consumerProperties.put("spring.main.web-application-type", "none");
             consumer = new SpringApplicationBuilder(ExportConsumerApplication.class).run(arguments(consumerProperties));
         }

@@ -10,10 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** export-consumer stopped mid-stream and started again: nothing accepted is lost or delivered twice. */
 class ConsumerRestartTest extends LocalStackTest {
+
+    @BeforeAll
+    static void start() {
+        startStack(Map.of());
+    }
 
 
     @Test

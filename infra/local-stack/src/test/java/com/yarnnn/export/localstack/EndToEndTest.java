@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +19,11 @@ import tools.jackson.databind.JsonNode;
  * real server-filesystem writing the file.
  */
 class EndToEndTest extends LocalStackTest {
+
+    @BeforeAll
+    static void start() {
+        startStack(Map.of());
+    }
 
     @Test
     void postedMarkdownIsWrittenByTheFilesystemServerAndTheStatusEndsSucceeded() throws Exception {

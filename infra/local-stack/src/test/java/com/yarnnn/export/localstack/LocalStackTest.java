@@ -6,14 +6,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A test class with its own local stack on the tests' Kafka and PostgreSQL, writing into a fresh folder. */
 abstract class LocalStackTest {
 
-    private static final String SECRET = DevTokens.randomSecret();
+    static final String SECRET = DevTokens.randomSecret();
 
     @TempDir
     static Path exports;
@@ -22,12 +21,13 @@ abstract class LocalStackTest {
     static StackClient client;
     static JdbcClient jdbc;
 
-    @BeforeAll
-    static void startStack() {
+    /** Each test class starts its stack from its {@code @BeforeAll}, with the settings it changes. */
+    static void startStack(Map<String, Object> changes) {
         Map<String, Object> properties = new HashMap<>(Infrastructure.forTests().springProperties());
         properties.put("yarnnn.auth.jwt-secret", SECRET);
         properties.put("yarnnn.providers.folder.root", exports.toString());
         properties.put("server.port", "0");
+        properties.putAll(changes);
         stack = LocalStack.start(properties);
         client = new StackClient(stack.baseUrl(), SECRET, UUID.randomUUID());
         jdbc = stack.edge().getBean(JdbcClient.class);

@@ -21,8 +21,12 @@ final class StackClient {
     private final String token;
 
     StackClient(String baseUrl, String secret, UUID userId) {
+        this(baseUrl, DevTokens.mint(secret, userId, Duration.ofHours(1)));
+    }
+
+    StackClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
-        this.token = DevTokens.mint(secret, userId, Duration.ofHours(1));
+        this.token = token;
     }
 
     /** POST /api/integrations/export to the folder provider; returns the status code and body. */
@@ -32,6 +36,12 @@ final class StackClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/integrations/export"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response post(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     Response get(String path) {

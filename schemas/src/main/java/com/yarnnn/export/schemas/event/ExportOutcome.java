@@ -17,10 +17,11 @@ import java.util.UUID;
         @JsonSubTypes.Type(ExportSucceeded.class),
         @JsonSubTypes.Type(ExportFailed.class),
         @JsonSubTypes.Type(ExportRetrying.class),
-        @JsonSubTypes.Type(ExportDeadLettered.class)
+        @JsonSubTypes.Type(ExportDeadLettered.class),
+        @JsonSubTypes.Type(ExportRequeued.class)
 })
 public sealed interface ExportOutcome
-        permits ExportStarted, ExportSucceeded, ExportFailed, ExportRetrying, ExportDeadLettered {
+        permits ExportStarted, ExportSucceeded, ExportFailed, ExportRetrying, ExportDeadLettered, ExportRequeued {
 
     int SCHEMA_VERSION = 1;
 

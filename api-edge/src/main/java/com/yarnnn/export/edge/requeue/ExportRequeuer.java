@@ -1,0 +1,120 @@
+package com.yarnnn.export.edge.requeue;
+
+import com.yarnnn.export.edge.export.ExportPublisher;
+import com.yarnnn.export.schemas.EventJson;
+import com.yarnnn.export.schemas.ExportHeaders;
+import com.yarnnn.export.schemas.Topics;
+import com.yarnnn.export.schemas.event.ExportOutcome;
+import com.yarnnn.export.schemas.event.ExportRef;
+import com.yarnnn.export.schemas.event.ExportRequested;
+import com.yarnnn.export.schemas.event.ExportRequeued;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.IdGenerator;
+
+/**
+ * Sends a FAILED or DEAD_LETTERED export again under its own id: in one transaction the status moves to QUEUED
+ * with the next attempt (only one caller can win that), the ledger row is reopened, then the {@link ExportRequeued}
+ * outcome and the request are published and acknowledged; only then is it committed. A failed publish rolls
+ * everything back (503). SUCCEEDED exports are never sent again.
+ */
+@Service
+public class ExportRequeuer {
+
+    /** What a requeue did. */
+    public enum Result { REQUEUED, NOT_FOUND, NOT_REQUEUEABLE, REQUEST_UNAVAILABLE }
+
+    private final JdbcClient jdbc;
+    private final ExportPublisher publisher;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public ExportRequeuer(JdbcClient jdbc, ExportPublisher publisher, PlatformTransactionManager transactions,
+            Clock clock, IdGenerator ids) {
+        this.jdbc = jdbc;
+        this.publisher = publisher;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** The owner's retry: the request is the one the ledger kept. */
+    public Result retryByOwner(UUID exportId, UUID owner) {
+        return transaction.execute(tx -> {
+            Optional<ExportRequested> request = storedRequest(exportId, owner);
+            if (request.isEmpty()) {
+                return exists(exportId, owner) ? Result.REQUEST_UNAVAILABLE : Result.NOT_FOUND;
+            }
+            return requeue(request.get(), ExportRequeued.USER_RETRY);
+        });
+    }
+
+    /** An operator's replay of a dead-lettered request, as it was parked. */
+    public Result replay(ExportRequested request) {
+        return transaction.execute(tx -> exists(request.exportId(), request.userId())
+                ? requeue(request, ExportRequeued.OPERATOR_REPLAY)
+                : Result.NOT_FOUND);
+    }
+
+    private Result requeue(ExportRequested request, String reason) {
+        Optional<Integer> attempt = jdbc.sql("""
+                        update export_status
+                           set status = 'QUEUED', attempt = attempt + 1, error_code = null, error_message = null,
+                               next_attempt_at = null, completed_at = null, updated_at = :now
+                         where export_id = :exportId and user_id = :userId and status in ('FAILED', 'DEAD_LETTERED')
+                        returning attempt""")
+                .param("exportId", request.exportId())
+                .param("userId", request.userId())
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Integer.class)
+                .optional();
+        if (attempt.isEmpty()) {
+            return Result.NOT_REQUEUEABLE;
+        }
+        jdbc.sql("""
+                        update export_delivery
+                           set state = 'CLAIMED', outcome = null, completed_at = null, lease_expires_at = :now
+                         where export_id = :exportId""")
+                .param("exportId", request.exportId())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        ExportRequeued requeued = new ExportRequeued(ExportOutcome.SCHEMA_VERSION, ids.generateId(),
+                ExportRef.of(request), attempt.get(), clock.instant(), reason);
+        publisher.publish(new ProducerRecord<>(Topics.OUTCOMES, request.exportId().toString(), requeued), request);
+        ProducerRecord<String, Object> again = new ProducerRecord<>(Topics.requested(request.providerId()),
+                request.partitionKey(), request);
+        again.headers().add(ExportHeaders.REQUEUED, reason.getBytes(StandardCharsets.UTF_8));
+        again.headers().add(ExportHeaders.EXPORT_ID, request.exportId().toString().getBytes(StandardCharsets.UTF_8));
+        again.headers().add(ExportHeaders.FIRST_ATTEMPT, attempt.get().toString().getBytes(StandardCharsets.UTF_8));
+        publisher.publish(again, request);
+        return Result.REQUEUED;
+    }
+
+    private Optional<ExportRequested> storedRequest(UUID exportId, UUID owner) {
+        return jdbc.sql("""
+                        select d.request::text from export_delivery d join export_status s using (export_id)
+                         where d.export_id = :exportId and s.user_id = :userId and d.request is not null""")
+                .param("exportId", exportId)
+                .param("userId", owner)
+                .query(String.class)
+                .optional()
+                .map(json -> EventJson.mapper().readValue(json, ExportRequested.class));
+    }
+
+    private boolean exists(UUID exportId, UUID owner) {
+        return jdbc.sql("select count(*) from export_status where export_id = :exportId and user_id = :userId")
+                .param("exportId", exportId)
+                .param("userId", owner)
+                .query(Integer.class)
+                .single() > 0;
+    }
+}
