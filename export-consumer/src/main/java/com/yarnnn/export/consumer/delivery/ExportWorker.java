@@ -14,6 +14,7 @@ import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportRetrying;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Clock;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,14 +37,16 @@ public class ExportWorker {
     private final DeliveryLedger ledger;
     private final OutcomePublisher outcomes;
     private final RetryScheduler retries;
+    private final ProviderCircuitBreakers breakers;
     private final Clock clock;
     private final IdGenerator ids;
 
-    public ExportWorker(DeliveryLedger ledger, OutcomePublisher outcomes, RetryScheduler retries, Clock clock,
-            IdGenerator ids) {
+    public ExportWorker(DeliveryLedger ledger, OutcomePublisher outcomes, RetryScheduler retries,
+            ProviderCircuitBreakers breakers, Clock clock, IdGenerator ids) {
         this.ledger = ledger;
         this.outcomes = outcomes;
         this.retries = retries;
+        this.breakers = breakers;
         this.clock = clock;
         this.ids = ids;
     }
@@ -69,7 +72,7 @@ public class ExportWorker {
         ExportRef ref = ExportRef.of(request);
         outcomes.publish(new ExportStarted(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, clock.instant()));
         try {
-            DeliveryReceipt receipt = provider.deliver(request);
+            DeliveryReceipt receipt = breakers.call(request.providerId(), () -> provider.deliver(request));
             complete(new ExportSucceeded(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, clock.instant(),
                     receipt.externalId(), receipt.externalUrl()));
         } catch (DeliveryException e) {
@@ -82,6 +85,9 @@ public class ExportWorker {
             complete(failed(ref, attempt, new ExportError(e.code(), e.getMessage())));
         } catch (InvalidDestinationException e) {
             complete(failed(ref, attempt, new ExportError("destination_invalid", e.getMessage())));
+        } catch (CallNotPermittedException e) {
+            retryLater(record, ref, attempt, new ExportError("provider_unavailable", provider.descriptor().displayName()
+                    + " is failing for every export right now; this one waits and tries again"), e);
         } catch (McpCallException e) {
             retryLater(record, ref, attempt, new ExportError(e.code(),
                     "The " + provider.descriptor().displayName() + " connector is unavailable (" + e.code() + ")"), e);

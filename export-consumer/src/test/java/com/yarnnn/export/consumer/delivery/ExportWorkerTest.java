@@ -9,6 +9,7 @@ import com.yarnnn.export.connector.kafka.EventSerde;
 import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportTrigger;
+import io.github.resilience4j.springboot.circuitbreaker.monitoring.health.CircuitBreakersHealthIndicator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,8 @@ class ExportWorkerTest {
     KafkaTemplate<String, Object> kafka;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CircuitBreakersHealthIndicator circuitBreakersHealth;
 
     @Test
     void aRequestIsDeliveredOnceAndEndsSucceeded() throws Exception {
@@ -68,6 +71,7 @@ class ExportWorkerTest {
         assertThat(file).startsWith(exports.resolve("reports"));
         assertThat(Files.readString(file)).endsWith("# Quarterly review\n\nAll **good**.\n");
         assertThat(logStatuses(request)).containsExactly("SUCCEEDED");
+        assertThat(circuitBreakersHealth.health().getDetails()).containsKey("provider-folder");
     }
 
     @Test
