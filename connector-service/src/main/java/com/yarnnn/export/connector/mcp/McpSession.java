@@ -8,6 +8,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,12 +31,14 @@ public final class McpSession {
     private final McpServerSpec spec;
     private final McpSyncClient client;
     private final Process process;
+    private final Duration closeTimeout;
     private volatile boolean closed;
 
-    private McpSession(McpServerSpec spec, McpSyncClient client, Process process) {
+    private McpSession(McpServerSpec spec, McpSyncClient client, Process process, Duration closeTimeout) {
         this.spec = spec;
         this.client = client;
         this.process = process;
+        this.closeTimeout = closeTimeout;
         process.onExit().thenRun(this::serverExited);
     }
 
@@ -60,7 +63,7 @@ public final class McpSession {
                 Process process = processOf(transport)
                         .orElseThrow(() -> new IllegalStateException("the MCP transport holds no process"));
                 log.info("Started MCP server '{}' (pid {})", spec.name(), process.pid());
-                return new McpSession(spec, client, process);
+                return new McpSession(spec, client, process, properties.closeTimeout());
             } catch (TimeoutException stillStarting) {
                 Optional<Process> process = processOf(transport);
                 boolean exited = process.isPresent() && !process.get().isAlive();
@@ -97,12 +100,19 @@ public final class McpSession {
         return spec;
     }
 
-    /** Asks the server to exit, and kills it when it does not. */
+    /** Asks the server to exit, kills it when it does not, and returns once it is gone (or the close timeout passed). */
     void close() {
         closed = true;
         client.closeGracefully();
         if (process.isAlive()) {
             process.destroyForcibly();
+        }
+        try {
+            process.onExit().get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("MCP server '{}' (pid {}) did not exit within {}", spec.name(), process.pid(), closeTimeout);
         }
     }
 

@@ -1,5 +1,8 @@
 package com.yarnnn.export.connector.provider;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A delivery that did not happen. {@code retryable} says whether trying again can help (a timeout, a server
  * that died) or whether someone must act first (a destination that does not exist, a refused request).
@@ -9,11 +12,23 @@ public class DeliveryException extends RuntimeException {
 
     private final String code;
     private final boolean retryable;
+    private final Duration retryAfter;
 
     public DeliveryException(String code, String message, boolean retryable, Throwable cause) {
+        this(code, message, retryable, null, cause);
+    }
+
+    /** @param retryAfter how long the provider asked us to wait (HTTP 429 Retry-After, Slack {@code ratelimited}) */
+    public DeliveryException(String code, String message, boolean retryable, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.code = code;
         this.retryable = retryable;
+        this.retryAfter = retryAfter;
+    }
+
+    /** Set when the provider rate-limited the call: the export's most specific budget is paused this long. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public String code() {

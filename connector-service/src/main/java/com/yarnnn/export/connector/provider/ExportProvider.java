@@ -25,6 +25,14 @@ public interface ExportProvider {
      */
     DeliveryReceipt deliver(ExportRequested request) throws DeliveryException;
 
+    /**
+     * The rate budgets one delivery of the request draws on, the most specific first (a provider's "slow down"
+     * answer pauses that one). Defaults to none.
+     */
+    default List<RateBudget> budgets(ExportRequested request) {
+        return List.of();
+    }
+
     /** Where the connected account can receive exports (channels, pages); empty where the user types it. */
     default List<Destination> destinations(ActiveConnection connection) {
         return List.of();

@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    come back as one burst
  * @param lease       how long a claim protects an export from a second worker; longer than any delivery
  * @param concurrency consumers per provider in this instance (at most the topic's partitions)
+ * @param pacingWait  the longest a worker waits in place for a rate budget; a longer wait moves the export to a
+ *                    retry topic, due when the budget allows, without counting an attempt
  */
 @ConfigurationProperties("yarnnn.delivery")
-public record DeliveryProperties(List<Duration> retryDelays, Double jitter, Duration lease, Integer concurrency) {
+public record DeliveryProperties(List<Duration> retryDelays, Double jitter, Duration lease, Integer concurrency,
+        Duration pacingWait) {
 
     public DeliveryProperties {
         retryDelays = retryDelays != null && !retryDelays.isEmpty() ? List.copyOf(retryDelays) : List.of(
@@ -23,10 +26,21 @@ public record DeliveryProperties(List<Duration> retryDelays, Double jitter, Dura
         jitter = jitter != null ? jitter : 0.2;
         lease = lease != null ? lease : Duration.ofMinutes(2);
         concurrency = concurrency != null ? concurrency : 2;
+        pacingWait = pacingWait != null ? pacingWait : Duration.ofSeconds(1);
     }
 
     public int maxAttempts() {
         return retryDelays.size() + 1;
+    }
+
+    /** The retry step whose wait is the shortest at least {@code wait} long (the last one if none is). */
+    public int stepFor(Duration wait) {
+        for (int step = 1; step <= retryDelays.size(); step++) {
+            if (retryDelays.get(step - 1).compareTo(wait) >= 0) {
+                return step;
+            }
+        }
+        return retryDelays.size();
     }
 
     /** The wait after failed attempt {@code attempt} (1-based), jittered. */

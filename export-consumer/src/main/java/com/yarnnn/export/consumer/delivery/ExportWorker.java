@@ -15,7 +15,9 @@ import com.yarnnn.export.schemas.event.ExportRetrying;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import com.yarnnn.export.consumer.budget.RateBudgets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
 
 /**
- * Delivers one request: claims it in the ledger, announces the attempt, calls the provider, then records the
+ * Delivers one request: draws on its rate budgets (a long wait defers it), claims it in the ledger, announces the attempt, calls the provider, then records the
  * outcome in the ledger before publishing it. A request already handled only has its outcome re-emitted. An
  * attempt that fails for a passing reason moves the request to the next retry topic; after the last one, the
  * error handler dead-letters it.
@@ -38,15 +40,20 @@ public class ExportWorker {
     private final OutcomePublisher outcomes;
     private final RetryScheduler retries;
     private final ProviderCircuitBreakers breakers;
+    private final RateBudgets budgets;
+    private final DeliveryProperties properties;
     private final Clock clock;
     private final IdGenerator ids;
 
     public ExportWorker(DeliveryLedger ledger, OutcomePublisher outcomes, RetryScheduler retries,
-            ProviderCircuitBreakers breakers, Clock clock, IdGenerator ids) {
+            ProviderCircuitBreakers breakers, RateBudgets budgets, DeliveryProperties properties, Clock clock,
+            IdGenerator ids) {
         this.ledger = ledger;
         this.outcomes = outcomes;
         this.retries = retries;
         this.breakers = breakers;
+        this.budgets = budgets;
+        this.properties = properties;
         this.clock = clock;
         this.ids = ids;
     }
@@ -57,6 +64,12 @@ public class ExportWorker {
             throw new PoisonRecordException("A '" + request.providerId() + "' export on the '"
                     + provider.descriptor().id() + "' topic");
         }
+        Duration wait = budgets.acquire(provider.budgets(request));
+        if (wait.compareTo(properties.pacingWait()) > 0) {
+            retries.defer(record, wait);
+            return;
+        }
+        pause(wait);
         DeliveryLedger.Claim claim = ledger.claim(request);
         if (claim instanceof DeliveryLedger.AlreadyDone done) {
             outcomes.publishAndWait(done.outcome());
@@ -77,7 +90,11 @@ public class ExportWorker {
                     receipt.externalId(), receipt.externalUrl()));
         } catch (DeliveryException e) {
             if (e.retryable()) {
-                retryLater(record, ref, attempt, new ExportError(e.code(), e.getMessage()), e);
+                Duration slowDown = e.retryAfter().orElse(Duration.ZERO);
+                if (!slowDown.isZero()) {
+                    provider.budgets(request).stream().findFirst().ifPresent(budget -> budgets.pause(budget, slowDown));
+                }
+                retryLater(record, ref, attempt, new ExportError(e.code(), e.getMessage()), e, slowDown);
             } else {
                 complete(failed(ref, attempt, new ExportError(e.code(), e.getMessage())));
             }
@@ -87,13 +104,28 @@ public class ExportWorker {
             complete(failed(ref, attempt, new ExportError("destination_invalid", e.getMessage())));
         } catch (CallNotPermittedException e) {
             retryLater(record, ref, attempt, new ExportError("provider_unavailable", provider.descriptor().displayName()
-                    + " is failing for every export right now; this one waits and tries again"), e);
+                    + " is failing for every export right now; this one waits and tries again"), e, Duration.ZERO);
         } catch (McpCallException e) {
             retryLater(record, ref, attempt, new ExportError(e.code(),
-                    "The " + provider.descriptor().displayName() + " connector is unavailable (" + e.code() + ")"), e);
+                    "The " + provider.descriptor().displayName() + " connector is unavailable (" + e.code() + ")"), e,
+                    Duration.ZERO);
         } catch (RuntimeException e) {
             log.error("Export {} failed unexpectedly", ref.exportId(), e);
-            retryLater(record, ref, attempt, new ExportError("unexpected_error", "The export failed unexpectedly"), e);
+            retryLater(record, ref, attempt, new ExportError("unexpected_error", "The export failed unexpectedly"), e,
+                    Duration.ZERO);
+        }
+    }
+
+    /** A short wait for a rate budget is spent in place, keeping the connection's exports in order. */
+    private static void pause(Duration wait) {
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while pacing an export", e);
         }
     }
 
@@ -108,13 +140,13 @@ public class ExportWorker {
     }
 
     private void retryLater(ConsumerRecord<String, ExportRequested> record, ExportRef ref, int attempt,
-            ExportError error, Throwable cause) {
+            ExportError error, Throwable cause, Duration atLeast) {
         log.warn("Export {} attempt {} failed: {}", ref.exportId(), attempt, error.code());
         ledger.release(ref.exportId());
         if (!retries.hasAttemptAfter(record, attempt)) {
             throw new AttemptFailedException(error, attempt, cause);
         }
-        Instant due = retries.schedule(record, attempt, error);
+        Instant due = retries.schedule(record, attempt, error, atLeast);
         outcomes.publishAndWait(new ExportRetrying(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt,
                 clock.instant(), error, due));
     }

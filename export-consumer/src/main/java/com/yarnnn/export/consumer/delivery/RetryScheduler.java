@@ -43,11 +43,28 @@ public class RetryScheduler {
         return step(record, attempt) < properties.maxAttempts();
     }
 
-    /** Publishes the request for its next attempt and returns when that is due; waits for the broker's ack. */
-    public Instant schedule(ConsumerRecord<String, ExportRequested> record, int attempt, ExportError error) {
-        ExportRequested request = record.value();
+    /**
+     * Publishes the request for its next attempt, due after the attempt's backoff or {@code atLeast}, whichever is
+     * longer, and returns when that is; waits for the broker's ack.
+     */
+    public Instant schedule(ConsumerRecord<String, ExportRequested> record, int attempt, ExportError error,
+            Duration atLeast) {
         int step = step(record, attempt);
-        Instant due = clock.instant().plus(properties.delayAfter(step));
+        Duration backoff = properties.delayAfter(step);
+        Instant due = clock.instant().plus(backoff.compareTo(atLeast) >= 0 ? backoff : atLeast);
+        publish(record, step, due, error);
+        return due;
+    }
+
+    /** Holds a request back until {@code wait} has passed without counting an attempt (its rate budget is spent). */
+    public Instant defer(ConsumerRecord<String, ExportRequested> record, Duration wait) {
+        Instant due = clock.instant().plus(wait);
+        publish(record, properties.stepFor(wait), due, null);
+        return due;
+    }
+
+    private void publish(ConsumerRecord<String, ExportRequested> record, int step, Instant due, ExportError error) {
+        ExportRequested request = record.value();
         ProducerRecord<String, Object> retry = new ProducerRecord<>(Topics.retry(request.providerId(), step),
                 record.key(), request);
         Headers headers = retry.headers();
@@ -59,7 +76,7 @@ public class RetryScheduler {
         headers.add(ExportHeaders.DUE_AT, bytes(String.valueOf(due.toEpochMilli())));
         headers.remove(ExportHeaders.EXPORT_ID);
         headers.add(ExportHeaders.EXPORT_ID, bytes(request.exportId().toString()));
-        if (headers.lastHeader(ExportHeaders.FIRST_FAILURE) == null) {
+        if (error != null && headers.lastHeader(ExportHeaders.FIRST_FAILURE) == null) {
             headers.add(ExportHeaders.FIRST_FAILURE, bytes(error.code() + ": " + error.message()));
         }
         try {
@@ -70,7 +87,6 @@ public class RetryScheduler {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not schedule the retry of export " + request.exportId(), e);
         }
-        return due;
     }
 
     /** Which failed attempt of its round this is (1-based): a requeued export starts a new round. */
