@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -35,12 +36,12 @@ public class NotionExportProvider implements ExportProvider {
     private static final Logger log = LoggerFactory.getLogger(NotionExportProvider.class);
     private static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor(ID, "Notion",
             "Add the deliverable as a new page under a Notion page shared with YARNNN", "notion", true);
-    private static final int SEARCH_PAGE_SIZE = 100;
+    private static final int PAGE_SIZE = 100;
+    private static final NotionBlockFormatter FORMATTER = new NotionBlockFormatter();
 
     private final McpSessionManager mcp;
     private final ConnectionAccess connections;
     private final NotionProperties properties;
-    private final NotionBlockFormatter formatter = new NotionBlockFormatter();
     private final UnfinishedPages unfinished = new UnfinishedPages();
 
     public NotionExportProvider(McpSessionManager mcp, ConnectionAccess connections, NotionProperties properties) {
@@ -63,7 +64,7 @@ public class NotionExportProvider implements ExportProvider {
     public DeliveryReceipt deliver(ExportRequested request) {
         String parentId = NotionPageId.parse(request.destinationId());
         McpServerSpec server = server(open(request.connectionId()));
-        List<NotionBlock> blocks = NotionRequests.topLevel(page(request));
+        List<NotionBlock> blocks = NotionRequests.topLevel(pageBlocks(request));
         UnfinishedPages.UnfinishedPage page = unfinished.find(request.exportId()).orElse(null);
         int written = page != null ? blocksAlreadyOn(server, page, blocks.size()) : -1;
         if (written < 0) {
@@ -82,31 +83,23 @@ public class NotionExportProvider implements ExportProvider {
             appends++;
         }
         unfinished.forget(request.exportId());
-        log.info("Export {} is Notion page {} ({} blocks, {} appended in {} requests)", request.exportId(), page.id(),
-                blocks.size(), blocks.size() - written, appends);
+        log.info("Export {} is Notion page {} ({} top-level blocks; this attempt appended {} in {} requests)",
+                request.exportId(), page.id(), blocks.size(), blocks.size() - written, appends);
         return new DeliveryReceipt(page.id(), page.url());
     }
 
     @Override
     public List<Destination> destinations(ActiveConnection connection) {
-        McpServerSpec server = server(connection);
         List<Destination> pages = new ArrayList<>();
-        String cursor = null;
-        do {
-            Map<String, Object> arguments = new LinkedHashMap<>();
-            arguments.put("filter", Map.of("property", "object", "value", "page"));
-            arguments.put("page_size", SEARCH_PAGE_SIZE);
-            if (cursor != null) {
-                arguments.put("start_cursor", cursor);
-            }
-            JsonNode found = call(server, "API-post-search", arguments);
-            for (JsonNode page : found.path("results")) {
-                if (pages.size() < properties.destinationLimit()) {
-                    pages.add(new Destination(page.path("id").asString(), pageTitle(page), "page"));
-                }
-            }
-            cursor = found.path("has_more").asBoolean(false) ? found.path("next_cursor").asString(null) : null;
-        } while (cursor != null && pages.size() < properties.destinationLimit());
+        eachPage(server(connection), "API-post-search", Map.of("filter", Map.of("property", "object", "value", "page")),
+                found -> {
+                    for (JsonNode page : found.path("results")) {
+                        if (pages.size() < properties.destinationLimit()) {
+                            pages.add(new Destination(page.path("id").asString(), pageTitle(page), "page"));
+                        }
+                    }
+                    return pages.size() < properties.destinationLimit();
+                });
         return pages;
     }
 
@@ -119,12 +112,12 @@ public class NotionExportProvider implements ExportProvider {
         }
     }
 
-    /** The reference line, then the deliverable. */
-    private List<NotionBlock> page(ExportRequested request) {
+    /** The page's content: the reference line, then the deliverable. */
+    static List<NotionBlock> pageBlocks(ExportRequested request) {
         String reference = "Exported from YARNNN · ref " + request.exportId().toString().substring(0, 8);
         List<NotionBlock> blocks = new ArrayList<>(NotionBlockFormatter.paragraph(List.of(
                 new RichText(reference, TextStyle.PLAIN.withItalic().withColor("gray"), null))));
-        blocks.addAll(formatter.format(request.content()));
+        blocks.addAll(FORMATTER.format(request.content()));
         return blocks;
     }
 
@@ -133,27 +126,37 @@ public class NotionExportProvider implements ExportProvider {
      * applies each append whole), or -1 when that page is gone and a new one must be made.
      */
     private int blocksAlreadyOn(McpServerSpec server, UnfinishedPages.UnfinishedPage page, int expected) {
-        int count = 0;
-        String cursor = null;
+        int[] count = {0};
         try {
-            do {
-                Map<String, Object> arguments = new LinkedHashMap<>();
-                arguments.put("block_id", page.id());
-                arguments.put("page_size", SEARCH_PAGE_SIZE);
-                if (cursor != null) {
-                    arguments.put("start_cursor", cursor);
-                }
-                JsonNode children = call(server, "API-get-block-children", arguments);
-                count += children.path("results").size();
-                cursor = children.path("has_more").asBoolean(false) ? children.path("next_cursor").asString(null) : null;
-            } while (cursor != null && count < expected);
+            eachPage(server, "API-get-block-children", Map.of("block_id", page.id()), children -> {
+                count[0] += children.path("results").size();
+                return count[0] < expected;
+            });
         } catch (DeliveryException e) {
             if ("object_not_found".equals(e.code())) {
                 return -1;
             }
             throw e;
         }
-        return Math.min(count, expected);
+        return Math.min(count[0], expected);
+    }
+
+    /** Calls a paginated tool, 100 results at a time, until Notion has no more or {@code wantMore} says stop. */
+    private void eachPage(McpServerSpec server, String tool, Map<String, Object> arguments,
+            Predicate<JsonNode> wantMore) {
+        String cursor = null;
+        do {
+            Map<String, Object> page = new LinkedHashMap<>(arguments);
+            page.put("page_size", PAGE_SIZE);
+            if (cursor != null) {
+                page.put("start_cursor", cursor);
+            }
+            JsonNode found = call(server, tool, page);
+            if (!wantMore.test(found)) {
+                return;
+            }
+            cursor = found.path("has_more").asBoolean(false) ? found.path("next_cursor").asString(null) : null;
+        } while (cursor != null);
     }
 
     private ActiveConnection open(UUID connectionId) {

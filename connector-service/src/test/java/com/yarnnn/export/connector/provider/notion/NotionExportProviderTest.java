@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,40 +145,20 @@ class NotionExportProviderTest {
                 .isEqualTo("\u200B[1, 2]");
     }
 
-    @Test
-    void aRefusedRequestFailsForGoodWithNotionsReason() {
-        notion.failNext("POST", 400, "validation_error", "body.children[3].code.language should be `\"abap\"`, …");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "400|validation_error|body.children[3].code.language should be `\"abap\"`|false|Notion refused the export: body.children[3].code.language",
+            "404|object_not_found|Could not find page with ID: 2f3e7a1c. Make sure the relevant pages are shared.|false|Share the page with the YARNNN integration",
+            "429|rate_limited|You have been rate limited. Please try again in a few minutes.|true|rate-limiting"})
+    void notionErrorsFailForGoodOrAreRetried(int status, String code, String message, boolean retryable, String says) {
+        notion.failNext("POST", status, code, message);
 
         DeliveryException failure = catchThrowableOfType(DeliveryException.class,
                 () -> provider.deliver(request("Report", "text")));
 
-        assertThat(failure.retryable()).isFalse();
-        assertThat(failure.code()).isEqualTo("validation_error");
-        assertThat(failure.getMessage()).startsWith("Notion refused the export: body.children[3].code.language");
-    }
-
-    @Test
-    void aPageNotSharedWithTheIntegrationFailsForGoodAndSaysWhatToDo() {
-        notion.failNext("POST", 404, "object_not_found", "Could not find page with ID: " + PARENT
-                + ". Make sure the relevant pages and databases are shared with your integration.");
-
-        DeliveryException failure = catchThrowableOfType(DeliveryException.class,
-                () -> provider.deliver(request("Report", "text")));
-
-        assertThat(failure.retryable()).isFalse();
-        assertThat(failure.code()).isEqualTo("object_not_found");
-        assertThat(failure.getMessage()).contains("Share the page with the YARNNN integration");
-    }
-
-    @Test
-    void aRateLimitIsWorthRetrying() {
-        notion.failNext("POST", 429, "rate_limited", "You have been rate limited. Please try again in a few minutes.");
-
-        DeliveryException failure = catchThrowableOfType(DeliveryException.class,
-                () -> provider.deliver(request("Report", "text")));
-
-        assertThat(failure.retryable()).isTrue();
-        assertThat(failure.code()).isEqualTo("rate_limited");
+        assertThat(failure.code()).isEqualTo(code);
+        assertThat(failure.retryable()).isEqualTo(retryable);
+        assertThat(failure.getMessage()).contains(says);
     }
 
     @Test
@@ -299,12 +280,9 @@ class NotionExportProviderTest {
         assertThat(mcp.liveSessions()).filteredOn(s -> s.spec().key().equals("notion:" + fresh)).hasSize(1);
     }
 
+    /** The page's blocks as planned, to compare with what reached Notion. */
     private static List<Map<String, Object>> expectedBlocks(ExportRequested request) {
-        List<NotionBlock> blocks = new ArrayList<>(NotionBlockFormatter.paragraph(List.of(new RichText(
-                "Exported from YARNNN · ref " + request.exportId().toString().substring(0, 8),
-                TextStyle.PLAIN.withItalic().withColor("gray"), null))));
-        blocks.addAll(new NotionBlockFormatter().format(request.content()));
-        return NotionRequests.json(NotionRequests.topLevel(blocks));
+        return NotionRequests.json(NotionRequests.topLevel(NotionExportProvider.pageBlocks(request)));
     }
 
     private static ActiveConnection connection(UUID id, String token) {
