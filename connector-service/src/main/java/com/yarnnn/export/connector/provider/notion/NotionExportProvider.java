@@ -10,8 +10,10 @@ import com.yarnnn.export.connector.provider.DeliveryException;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
+import com.yarnnn.export.connector.provider.RateBudget;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import io.modelcontextprotocol.spec.McpError;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +60,12 @@ public class NotionExportProvider implements ExportProvider {
     @Override
     public void checkDestination(String destinationId) {
         NotionPageId.parse(destinationId);
+    }
+
+    /** Notion allows about three requests a second per integration connection. */
+    @Override
+    public List<RateBudget> budgets(ExportRequested request) {
+        return List.of(new RateBudget("notion:connection:" + request.connectionId(), 3, Duration.ofSeconds(1)));
     }
 
     @Override

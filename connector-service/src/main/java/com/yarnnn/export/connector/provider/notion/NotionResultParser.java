@@ -3,6 +3,7 @@ package com.yarnnn.export.connector.provider.notion;
 import com.yarnnn.export.connector.provider.DeliveryException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -80,7 +81,9 @@ final class NotionResultParser {
                     + "Connections) and try again", false, null);
             case "restricted_resource" -> new DeliveryException(code, "The YARNNN integration may not add content to "
                     + "this page: give it permission to insert content in Notion", false, null);
-            case "rate_limited" -> new DeliveryException(code, "Notion is rate-limiting this connection", true, null);
+            // the server drops Notion's Retry-After header; Notion's limit is about 3 requests a second
+            case "rate_limited" -> new DeliveryException(code, "Notion is rate-limiting this connection", true,
+                    Duration.ofSeconds(2), null);
             default -> PASSING.contains(code) || status >= 500 || status == 429 || status == 409
                     ? new DeliveryException(code, "Notion is unavailable (" + code + ")", true, null)
                     : new DeliveryException(code, "Notion refused the export: " + message, false, null);
