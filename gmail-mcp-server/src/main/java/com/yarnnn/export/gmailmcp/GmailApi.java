@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The two Gmail REST calls the server makes, authorised with the access token it was started with. */
 final class GmailApi {
 
+    /** Below the pipeline's MCP request timeout (30 s), so a slow Gmail is answered as an error, not a silence. */
     private static final Duration TIMEOUT = Duration.ofSeconds(25);
 
     private final HttpClient http;

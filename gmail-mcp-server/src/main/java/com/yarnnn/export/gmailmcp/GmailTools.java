@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,7 @@ final class GmailTools {
     }
 
     private static SyncToolSpecification tool(McpJsonMapper mapper, String name, String description, String schema,
-            java.util.function.Function<Map<String, Object>, McpSchema.CallToolResult> handler) {
+            Function<Map<String, Object>, McpSchema.CallToolResult> handler) {
         McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description)
                 .inputSchema(mapper, schema).build();
         return SyncToolSpecification.builder().tool(tool)

@@ -170,9 +170,11 @@ class GmailMcpServerProcessTest {
 
     @Test
     void logsNeitherTheTokenNorTheMessage() {
+        long logged = sendLines();
+
         server.call("send_message", sendArguments());
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.stderr.stream().anyMatch(l -> l.contains("send_message -> HTTP 200")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> sendLines() > logged);
         assertThat(server.stderr).noneMatch(line -> line.contains(TOKEN) || line.contains("ya29") || line.contains(TEXT)
                 || line.contains("Weekly report") || line.contains("ann@example.com"));
     }
@@ -235,6 +237,10 @@ class GmailMcpServerProcessTest {
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                 .contains("GMAIL_ACCESS_TOKEN is not set");
+    }
+
+    private static long sendLines() {
+        return server.stderr.stream().filter(line -> line.contains("send_message -> HTTP 200")).count();
     }
 
     private static Map<String, Object> sendArguments() {

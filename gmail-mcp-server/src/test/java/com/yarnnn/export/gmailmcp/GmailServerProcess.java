@@ -49,7 +49,7 @@ final class GmailServerProcess implements AutoCloseable {
         Path tmp = directory(sandbox.resolve("tmp"));
         Path work = directory(sandbox.resolve("work"));
         ServerParameters parameters = ServerParameters.builder(javaCommand())
-                .args(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx128m",
+                .args(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx128m", "-Xss512k",
                         "-Duser.home=" + home, "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toString()))
                 .env(Map.of("HOME", home.toString(), "GMAIL_ACCESS_TOKEN", TOKEN, "GMAIL_API_BASE_URL", apiBaseUrl))
                 .build();
