@@ -229,8 +229,10 @@ class GmailMcpServerProcessTest {
 
     @Test
     void refusesToStartWithoutAToken() throws Exception {
-        Process process = new ProcessBuilder(GmailServerProcess.javaCommand(), "-jar", GmailServerProcess.JAR.toString())
-                .redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(GmailServerProcess.javaCommand(), "-XX:-UsePerfData", "-jar",
+                GmailServerProcess.JAR.toString()).redirectErrorStream(true);
+        builder.environment().remove("GMAIL_ACCESS_TOKEN");
+        Process process = builder.start();
         process.getOutputStream().close();
 
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
