@@ -134,6 +134,14 @@ public final class McpSession {
                             + properties.serversDir() + ")", null);
                 }
             }
+            if (arg.endsWith(".jar")) {
+                Path jar = properties.serversDir().resolve(arg);
+                if (!Files.isRegularFile(jar)) {
+                    throw new McpCallException("server_unavailable", "MCP server '" + spec.name()
+                            + "' is not built: " + jar + " is missing (run `./mvnw -B -DskipTests package`, which builds"
+                            + " the project's own servers into " + properties.serversDir().resolve("java") + ")", null);
+                }
+            }
         }
     }
 

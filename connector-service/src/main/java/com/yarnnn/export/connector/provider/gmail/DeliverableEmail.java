@@ -1,0 +1,54 @@
+package com.yarnnn.export.connector.provider.gmail;
+
+import com.yarnnn.export.schemas.event.ExportRequested;
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * The email a deliverable becomes: its title as the subject, the markdown as the plain text alternative, the
+ * markdown rendered to HTML (raw HTML in the markdown is escaped, unsafe link schemes dropped) as the HTML
+ * alternative, and a footer naming the export in both.
+ */
+record DeliverableEmail(String subject, String text, String html) {
+
+    private static final String FALLBACK_SUBJECT = "YARNNN deliverable";
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS)
+            .escapeHtml(true).sanitizeUrls(true).build();
+    private static final String STYLE = "body{font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#1f2328}"
+            + "table{border-collapse:collapse}th,td{border:1px solid #d0d7de;padding:4px 8px}"
+            + "code,pre{background:#f6f8fa}.footer{color:#656d76;font-size:12px}";
+
+    static DeliverableEmail of(ExportRequested request) {
+        String title = request.title().strip().replaceAll("\\s+", " ");
+        String subject = title.isEmpty() ? FALLBACK_SUBJECT : title;
+        String footer = "Sent by YARNNN · export " + request.exportId();
+        return new DeliverableEmail(subject, text(subject, request.content(), footer), html(subject, request.content(), footer));
+    }
+
+    private static String text(String title, String markdown, String footer) {
+        String body = markdown.endsWith("\n") ? markdown : markdown + "\n";
+        return "# " + title + "\n\n" + body + "\n-- \n" + footer + "\n";
+    }
+
+    private static String html(String title, String markdown, String footer) {
+        Node document = PARSER.parse(markdown);
+        Heading heading = new Heading();
+        heading.setLevel(1);
+        heading.appendChild(new Text(title));
+        document.prependChild(heading);
+        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><style>" + STYLE + "</style></head><body>\n"
+                + RENDERER.render(document)
+                // the footer is fixed text and a UUID: nothing to escape
+                + "<hr>\n<p class=\"footer\">" + footer + "</p>\n"
+                + "</body></html>\n";
+    }
+}
