@@ -29,8 +29,15 @@ public interface ConnectionStore {
     /** The user's most recently connected account of the provider, whatever its status. */
     Optional<Connection> latestFor(UUID userId, String providerId);
 
+    /** @throws ConnectionUnusableException {@code not_connected} when the connection does not exist */
     StoredTokens tokens(UUID connectionId);
 
+    /**
+     * Replaces the access token and its expiry; a null {@code refreshToken} keeps the stored one (providers that do
+     * not rotate refresh tokens send none on refresh).
+     *
+     * @throws ConnectionUnusableException {@code not_connected} when the connection does not exist
+     */
     void updateTokens(UUID connectionId, StoredTokens tokens);
 
     void markNeedsReauth(UUID connectionId);

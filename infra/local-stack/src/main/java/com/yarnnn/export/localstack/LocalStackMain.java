@@ -22,11 +22,15 @@ public final class LocalStackMain {
         Path serversDir = Path.of(env("YARNNN_MCP_SERVERS_DIR", "infra/mcp-servers")).toAbsolutePath().normalize();
         Path exportDir = Path.of(env("YARNNN_EXPORT_DIR", "exports")).toAbsolutePath().normalize();
         String secret = env("YARNNN_JWT_SECRET", DevTokens.randomSecret());
+        boolean randomVaultKey = env("YARNNN_VAULT_KEYS", "").isEmpty();
         McpServersInstaller.ensureInstalled(serversDir);
 
         Infrastructure infrastructure = Infrastructure.startLocal(System::getenv);
         Map<String, Object> properties = new HashMap<>(infrastructure.springProperties());
         properties.put("yarnnn.auth.jwt-secret", secret);
+        if (randomVaultKey) {
+            properties.put("yarnnn.vault.keys", DevVaultKeys.random());
+        }
         properties.put("yarnnn.mcp.servers-dir", serversDir.toString());
         properties.put("yarnnn.providers.folder.root", exportDir.toString());
         properties.put("server.port", env("PORT", "8080"));
@@ -38,10 +42,11 @@ public final class LocalStackMain {
         }, "local-stack-shutdown"));
 
         String token = DevTokens.mint(secret, DEV_USER, Duration.ofHours(12));
-        System.out.println(banner(stack.baseUrl(), infrastructure, exportDir, token));
+        System.out.println(banner(stack.baseUrl(), infrastructure, exportDir, randomVaultKey, token));
     }
 
-    private static String banner(String url, Infrastructure infrastructure, Path exportDir, String token) {
+    private static String banner(String url, Infrastructure infrastructure, Path exportDir, boolean randomVaultKey,
+            String token) {
         return """
 
                 ==================================================================================
@@ -49,6 +54,7 @@ public final class LocalStackMain {
                    Kafka:      %s
                    PostgreSQL: %s
                    Folder exports land in %s
+                   Token vault: %s
 
                  Export a sample deliverable (token valid 12 h for dev user %s):
 
@@ -63,7 +69,11 @@ public final class LocalStackMain {
                  Stop with Ctrl-C.
                 ==================================================================================
                 """.formatted(url, infrastructure.kafka().description(), infrastructure.database().description(),
-                exportDir, DEV_USER, token, url, UUID.randomUUID(), url);
+                exportDir, randomVaultKey
+                        ? "a random key for this run: connections made now do not survive a restart "
+                                + "(set YARNNN_VAULT_KEYS to keep them)"
+                        : "keys from YARNNN_VAULT_KEYS",
+                DEV_USER, token, url, UUID.randomUUID(), url);
     }
 
     private static String env(String name, String fallback) {

@@ -1,6 +1,7 @@
 package com.yarnnn.export.localstack;
 
 import com.yarnnn.export.infra.Infrastructure;
+import com.yarnnn.export.infra.TestInfrastructureInitializer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +26,7 @@ abstract class LocalStackTest {
     static void startStack(Map<String, Object> changes) {
         Map<String, Object> properties = new HashMap<>(Infrastructure.forTests().springProperties());
         properties.put("yarnnn.auth.jwt-secret", SECRET);
+        properties.put("yarnnn.vault.keys", TestInfrastructureInitializer.TEST_VAULT_KEYS);
         properties.put("yarnnn.providers.folder.root", exports.toString());
         properties.put("server.port", "0");
         properties.putAll(changes);
