@@ -146,7 +146,7 @@ public final class McpSession {
     }
 
     private static McpCallException startFailure(McpServerSpec spec, StderrTail stderr, String what, Throwable cause) {
-        String tail = stderr.tail();
+        String tail = stderr.tailWhenQuiet(Duration.ofMillis(100), Duration.ofSeconds(1));
         return new McpCallException("server_unavailable", "MCP server '" + spec.name() + "' " + what
                 + (tail.isEmpty() ? "" : "; its last output:\n" + tail), cause);
     }

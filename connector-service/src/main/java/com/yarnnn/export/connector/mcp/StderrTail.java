@@ -1,5 +1,6 @@
 package com.yarnnn.export.connector.mcp;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
@@ -29,11 +30,27 @@ final class StderrTail implements Consumer<String> {
                 lines.removeFirst();
             }
             lines.addLast(line);
+            lines.notifyAll();
         }
     }
 
-    String tail() {
+    /**
+     * The last lines once the server has been quiet for {@code quiet} (at most {@code max}): a server that exited
+     * during start-up may still have its last words in the pipe.
+     */
+    String tailWhenQuiet(Duration quiet, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
         synchronized (lines) {
+            String last = null;
+            while (System.nanoTime() < deadline && !String.join("\n", lines).equals(last)) {
+                last = String.join("\n", lines);
+                try {
+                    lines.wait(quiet.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             return String.join("\n", lines);
         }
     }

@@ -10,8 +10,10 @@ import com.yarnnn.export.connector.provider.DeliveryException;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
+import com.yarnnn.export.connector.provider.RateBudget;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +62,13 @@ public class GmailExportProvider implements ExportProvider {
      * Sends one email. Receipt: Gmail's message id and a link to it in the account's Sent mail
      * ({@code https://mail.google.com/mail/u/<account email>/#sent/<id>}).
      */
+    /** Gmail allows 150 sends a minute and 2,000 a day per user. */
+    @Override
+    public List<RateBudget> budgets(ExportRequested request) {
+        return List.of(new RateBudget("gmail:minute:" + request.connectionId(), 150, Duration.ofMinutes(1)),
+                new RateBudget("gmail:day:" + request.connectionId(), 2_000, Duration.ofDays(1)));
+    }
+
     @Override
     public DeliveryReceipt deliver(ExportRequested request) {
         List<String> recipients = GmailRecipients.parse(request.destinationId());

@@ -2,6 +2,7 @@ package com.yarnnn.export.connector.provider.gmail;
 
 import com.yarnnn.export.connector.provider.DeliveryException;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
@@ -13,6 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code {"status", "error", "message"}}, classified into what the user must do and what a retry can fix.
  */
 final class GmailToolAnswer {
+
+    /** Gmail's per-user limit is per minute; without its Retry-After, wait a good part of one. */
+    private static final long DEFAULT_RATE_LIMIT_PAUSE_SECONDS = 20;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> RATE_LIMITED = Set.of("rateLimitExceeded", "userRateLimitExceeded", "RESOURCE_EXHAUSTED");
@@ -39,8 +43,9 @@ final class GmailToolAnswer {
                     "Gmail no longer accepts this connection's authorisation: reconnect the Gmail account", false, null);
         }
         if (status == 429 || RATE_LIMITED.contains(reason)) {
-            String wait = error.has("retry_after_seconds") ? " (Gmail asks to wait " + error.path("retry_after_seconds").asLong() + " s)" : "";
-            return new DeliveryException("rate_limited", "Gmail's sending rate limit was reached" + wait, true, null);
+            Duration wait = Duration.ofSeconds(error.path("retry_after_seconds").asLong(DEFAULT_RATE_LIMIT_PAUSE_SECONDS));
+            return new DeliveryException("rate_limited", "Gmail's sending rate limit was reached; retrying after "
+                    + wait.toSeconds() + " s", true, wait, null);
         }
         if (status == 403 && MISSING_SCOPE.contains(reason)) {
             return new DeliveryException("missing_scope",
