@@ -26,16 +26,18 @@ final class MrkdwnWriter {
     private final Deque<Prefix> prefixes = new ArrayDeque<>();
     private final Deque<String> styles = new ArrayDeque<>();
     private final List<MrkdwnBlock.Break> breaks = new ArrayList<>();
+    private String continuation = "";
     private boolean lineStarted;
     private int lineContentStart;
 
     /** Lines written until {@link #pop()} start with {@code first} once, then with {@code rest}. */
     void push(String first, String rest) {
         prefixes.addLast(new Prefix(first, rest));
+        continuation += rest;
     }
 
     void pop() {
-        prefixes.removeLast();
+        continuation = continuation.substring(0, continuation.length() - prefixes.removeLast().rest.length());
     }
 
     /** Plain text: escaped, and cuttable at its spaces when no style is open. */
@@ -52,7 +54,7 @@ final class MrkdwnWriter {
             String escaped = SlackMrkdwn.escape(lines[i]);
             if (styles.isEmpty()) {
                 for (int at = escaped.indexOf(' '); at >= 0; at = escaped.indexOf(' ', at + 1)) {
-                    breaks.add(new MrkdwnBlock.Break(out.length() + at, false, continuation()));
+                    breaks.add(new MrkdwnBlock.Break(out.length() + at, false, continuation));
                 }
             }
             out.append(escaped);
@@ -141,11 +143,5 @@ final class MrkdwnWriter {
         }
         lineStarted = true;
         lineContentStart = out.length();
-    }
-
-    private String continuation() {
-        StringBuilder resume = new StringBuilder();
-        prefixes.forEach(prefix -> resume.append(prefix.rest));
-        return resume.toString();
     }
 }

@@ -35,7 +35,7 @@ import org.commonmark.parser.Parser;
  * aligned columns in a code block, images as links, rules as a line. Each top-level element becomes one
  * {@link MrkdwnBlock}, so messages can be split between them.
  */
-public final class SlackMrkdwnFormatter {
+final class SlackMrkdwnFormatter {
 
     private static final String[] BULLETS = {"•", "◦", "▪"};
     private static final String INDENT = "    ";
@@ -55,11 +55,6 @@ public final class SlackMrkdwnFormatter {
             }
         }
         return blocks;
-    }
-
-    /** The whole document as one mrkdwn text, top-level elements separated by a blank line. */
-    public String render(String markdown) {
-        return String.join("\n\n", format(markdown).stream().map(MrkdwnBlock::text).toList());
     }
 
     private void block(Node node, MrkdwnWriter out, int listDepth) {

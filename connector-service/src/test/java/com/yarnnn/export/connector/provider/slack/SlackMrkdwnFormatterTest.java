@@ -10,6 +10,11 @@ class SlackMrkdwnFormatterTest {
 
     private final SlackMrkdwnFormatter formatter = new SlackMrkdwnFormatter();
 
+    /** The whole document as one mrkdwn text, its blocks separated by a blank line as in a message. */
+    private String render(String markdown) {
+        return String.join("\n\n", formatter.format(markdown).stream().map(MrkdwnBlock::text).toList());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             **bold** and __bold__                        | *bold* and *bold*
@@ -32,19 +37,19 @@ class SlackMrkdwnFormatterTest {
             ":rocket: shipped 🎉"                         | ":rocket: shipped 🎉"
             """)
     void rendersInlineMarkup(String markdown, String mrkdwn) {
-        assertThat(formatter.render(markdown)).isEqualTo(mrkdwn);
+        assertThat(render(markdown)).isEqualTo(mrkdwn);
     }
 
     @Test
     void headingsBecomeBoldLinesWithoutNestedMarkers() {
-        assertThat(formatter.render("# Weekly **report**\n\nText\n\n### Details _here_"))
+        assertThat(render("# Weekly **report**\n\nText\n\n### Details _here_"))
                 .isEqualTo("*Weekly report*\n\nText\n\n*Details _here_*");
     }
 
     @Test
     void softBreaksJoinLinesAndHardBreaksCloseAndReopenStyles() {
-        assertThat(formatter.render("one\ntwo")).isEqualTo("one two");
-        assertThat(formatter.render("**first  \nsecond**")).isEqualTo("*first*\n*second*");
+        assertThat(render("one\ntwo")).isEqualTo("one two");
+        assertThat(render("**first  \nsecond**")).isEqualTo("*first*\n*second*");
     }
 
     @Test
@@ -60,7 +65,7 @@ class SlackMrkdwnFormatterTest {
                 4. fourth
                    1. nested
                 """;
-        assertThat(formatter.render(markdown)).isEqualTo("""
+        assertThat(render(markdown)).isEqualTo("""
                 • Revenue
                     ◦ EMEA
                         ▪ Germany
@@ -74,13 +79,13 @@ class SlackMrkdwnFormatterTest {
 
     @Test
     void listItemsWithSeveralParagraphsKeepTheirIndent() {
-        assertThat(formatter.render("- first\n\n  more of first\n- second"))
+        assertThat(render("- first\n\n  more of first\n- second"))
                 .isEqualTo("• first\n    more of first\n• second");
     }
 
     @Test
     void quotesPrefixEveryLineIncludingNestedBlocks() {
-        assertThat(formatter.render("> Quoted **text**\n> still quoted\n>\n> - a point\n> - another"))
+        assertThat(render("> Quoted **text**\n> still quoted\n>\n> - a point\n> - another"))
                 .isEqualTo("> Quoted *text* still quoted\n> • a point\n> • another");
     }
 
@@ -95,7 +100,7 @@ class SlackMrkdwnFormatterTest {
                 ```
                 ````
                 """;
-        assertThat(formatter.render(markdown)).isEqualTo("""
+        assertThat(render(markdown)).isEqualTo("""
                 ```
                 # not a heading
                 **not bold** &lt;b&gt;&amp;
@@ -107,8 +112,8 @@ class SlackMrkdwnFormatterTest {
 
     @Test
     void indentedCodeAndCodeInListsAreFenced() {
-        assertThat(formatter.render("    mvn verify\n")).isEqualTo("```\nmvn verify\n```");
-        assertThat(formatter.render("- run:\n\n  ```\n  ./mvnw\n\n  test\n  ```\n"))
+        assertThat(render("    mvn verify\n")).isEqualTo("```\nmvn verify\n```");
+        assertThat(render("- run:\n\n  ```\n  ./mvnw\n\n  test\n  ```\n"))
                 .isEqualTo("• run:\n    ```\n    ./mvnw\n\n    test\n    ```");
     }
 
@@ -120,7 +125,7 @@ class SlackMrkdwnFormatterTest {
                 | EMEA | 1,200 | [link](https://x.io) |
                 | APAC & Japan | 90 | **ok** |
                 """;
-        assertThat(formatter.render(markdown)).isEqualTo("""
+        assertThat(render(markdown)).isEqualTo("""
                 ```
                 Region       | Revenue |        Note
                 -------------+---------+--------------------
@@ -131,7 +136,7 @@ class SlackMrkdwnFormatterTest {
 
     @Test
     void rulesAndHtmlAreKeptAsText() {
-        assertThat(formatter.render("above\n\n---\n\n<div>raw</div>"))
+        assertThat(render("above\n\n---\n\n<div>raw</div>"))
                 .isEqualTo("above\n\n──────────\n\n&lt;div&gt;raw&lt;/div&gt;");
     }
 }

@@ -99,6 +99,24 @@ class SlackThreadComposerTest {
         assertThat(messages.subList(1, messages.size() - 1)).allSatisfy(m -> assertThat(m).startsWith("> word"));
     }
 
+    @Test
+    void aCodeBlockInsideAListIsClosedAndReopenedWithItsIndent() {
+        StringBuilder code = new StringBuilder("- Run the checks:\n\n  ```sql\n");
+        for (int i = 0; i < 60; i++) {
+            code.append("  SELECT count(*) FROM exports WHERE batch = ").append(i).append(";\n");
+        }
+        code.append("  ```\n- Done\n");
+
+        List<String> messages = new SlackThreadComposer(1_000).compose("T", code.toString(), EXPORT_ID);
+
+        assertThat(messages).hasSizeGreaterThan(2);
+        assertThat(messages.get(0)).contains("• Run the checks:\n    ```\n    SELECT").endsWith(";\n    ```");
+        assertThat(messages.get(1)).startsWith("    ```\n    SELECT").endsWith(";\n    ```");
+        assertThat(messages.get(messages.size() - 1)).contains("    ```\n• Done\n\n" + FOOTER);
+        assertThat(String.join("\n", messages).split("\n"))
+                .filteredOn(line -> line.startsWith("    SELECT")).hasSize(60);
+    }
+
     /** The text of the messages without the title line and the footer: links as their labels, entities decoded. */
     private static String messagesBody(List<String> messages) {
         String all = String.join("\n", messages);
