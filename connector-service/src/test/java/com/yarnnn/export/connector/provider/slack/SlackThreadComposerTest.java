@@ -195,14 +195,17 @@ class SlackThreadComposerTest {
 
     /**
      * The words of a text with mrkdwn and markdown syntax taken off (markers, bullets, numbering, quote marks,
-     * addresses), so the source and the messages compare word by word.
+     * addresses, punctuation next to an address), so the source and the messages compare word by word.
      */
     private static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         for (String token : text.split("\\s+")) {
             String word = token.replaceAll("[*_~`>•◦▪─|()+\\-\\[\\]]", "");
-            if (!word.isEmpty() && !word.matches("\\d+[.)]") && !word.contains("://") && !word.startsWith("mailto:")
-                    && !word.startsWith("./")) {
+            if (word.matches("\\d+[.)]") || word.contains("://") || word.startsWith("mailto:") || word.startsWith("./")) {
+                continue;
+            }
+            word = word.replaceAll("^[.,;:!?]+|[.,;:!?]+$", "");
+            if (!word.isEmpty()) {
                 words.add(word);
             }
         }
