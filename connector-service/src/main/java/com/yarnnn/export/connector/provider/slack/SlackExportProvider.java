@@ -1,0 +1,125 @@
+package com.yarnnn.export.connector.provider.slack;
+
+import com.yarnnn.export.connector.connection.ActiveConnection;
+import com.yarnnn.export.connector.connection.Connection;
+import com.yarnnn.export.connector.connection.ConnectionAccess;
+import com.yarnnn.export.connector.connection.ConnectionUnusableException;
+import com.yarnnn.export.connector.connection.Destination;
+import com.yarnnn.export.connector.mcp.McpServerSpec;
+import com.yarnnn.export.connector.mcp.McpSessionManager;
+import com.yarnnn.export.connector.provider.DeliveryException;
+import com.yarnnn.export.connector.provider.DeliveryReceipt;
+import com.yarnnn.export.connector.provider.ExportProvider;
+import com.yarnnn.export.connector.provider.ProviderDescriptor;
+import com.yarnnn.export.schemas.event.ExportRequested;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Posts the deliverable to a Slack channel through the real {@code @modelcontextprotocol/server-slack}: the first
+ * message with {@code slack_post_message}, the rest of a long deliverable as replies in its thread with
+ * {@code slack_reply_to_thread}. The server takes the bot token from its environment, so each connection has
+ * its own session (key {@code slack:<connection id>}); a new token replaces it.
+ */
+public class SlackExportProvider implements ExportProvider {
+
+    public static final String ID = "slack";
+
+    static final int MAX_DESTINATIONS = 1_000;
+    private static final int CHANNELS_PER_PAGE = 200;
+
+    private static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor(ID, "Slack",
+            "Post the deliverable to a Slack channel; long ones continue in the message's thread", "slack", true);
+
+    private final McpSessionManager mcp;
+    private final ConnectionAccess connections;
+    private final SlackProperties properties;
+    private final SlackThreadComposer composer;
+
+    public SlackExportProvider(McpSessionManager mcp, ConnectionAccess connections, SlackProperties properties) {
+        this.mcp = mcp;
+        this.connections = connections;
+        this.properties = properties;
+        this.composer = new SlackThreadComposer(properties.maxMessageChars());
+    }
+
+    @Override
+    public ProviderDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public void checkDestination(String destinationId) {
+        SlackChannelId.require(destinationId);
+    }
+
+    @Override
+    public DeliveryReceipt deliver(ExportRequested request) {
+        String channel = SlackChannelId.require(request.destinationId());
+        if (request.connectionId() == null) {
+            throw new ConnectionUnusableException("not_connected", "Connect a Slack workspace to export to Slack");
+        }
+        ActiveConnection connection = connections.open(request.connectionId());
+        McpServerSpec server = server(connection);
+        List<String> messages = composer.compose(request.title(), request.content(), request.exportId());
+
+        JsonNode parent = call(server, "slack_post_message", Map.of("channel_id", channel, "text", messages.get(0)));
+        String ts = parent.path("ts").asString("");
+        String postedIn = parent.path("channel").asString(channel);
+        if (ts.isEmpty()) {
+            throw new DeliveryException("slack_unexpected_response",
+                    "Slack accepted the message but did not say where it is", false, null);
+        }
+        for (String reply : messages.subList(1, messages.size())) {
+            call(server, "slack_reply_to_thread", Map.of("channel_id", postedIn, "thread_ts", ts, "text", reply));
+        }
+        return new DeliveryReceipt(postedIn + "/" + ts, SlackPermalink.of(connection.connection(), postedIn, ts));
+    }
+
+    /** The workspace's public channels (what the server's {@code conversations.list} returns), by name. */
+    @Override
+    public List<Destination> destinations(ActiveConnection connection) {
+        McpServerSpec server = server(connection);
+        Map<String, Destination> channels = new LinkedHashMap<>();
+        String cursor = "";
+        do {
+            Map<String, Object> arguments = cursor.isEmpty() ? Map.of("limit", CHANNELS_PER_PAGE)
+                    : Map.of("limit", CHANNELS_PER_PAGE, "cursor", cursor);
+            JsonNode page = call(server, "slack_list_channels", arguments);
+            for (JsonNode channel : page.path("channels")) {
+                String id = channel.path("id").asString("");
+                if (!id.isEmpty() && channels.size() < MAX_DESTINATIONS) {
+                    channels.putIfAbsent(id, new Destination(id, "#" + channel.path("name").asString(id), "channel"));
+                }
+            }
+            cursor = page.path("response_metadata").path("next_cursor").asString("");
+        } while (!cursor.isEmpty() && channels.size() < MAX_DESTINATIONS);
+        List<Destination> sorted = new ArrayList<>(channels.values());
+        sorted.sort(Comparator.comparing(Destination::name));
+        return sorted;
+    }
+
+    /** The server has no {@code auth.test}: listing one channel is the cheapest call that proves the token. */
+    @Override
+    public void validateConnection(ActiveConnection connection) {
+        call(server(connection), "slack_list_channels", Map.of("limit", 1));
+    }
+
+    private JsonNode call(McpServerSpec server, String tool, Map<String, Object> arguments) {
+        return SlackResultParser.parse(mcp.callTool(server, tool, arguments));
+    }
+
+    private McpServerSpec server(ActiveConnection active) {
+        Connection connection = active.connection();
+        if (connection.accountId() == null || connection.accountId().isBlank()) {
+            throw new ConnectionUnusableException("needs_reauth",
+                    "The Slack connection does not name its workspace; reconnect Slack");
+        }
+        return new McpServerSpec(ID, ID + ":" + connection.id(), "node", List.of(properties.entry()),
+                Map.of("SLACK_BOT_TOKEN", active.accessToken().reveal(), "SLACK_TEAM_ID", connection.accountId()));
+    }
+}

@@ -1,0 +1,40 @@
+package com.yarnnn.export.connector.provider.slack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The messages of one export: the title as a bold line, the deliverable in mrkdwn, and a footer naming the
+ * export, split into messages of at most the limit. The first is posted to the channel, the others as replies
+ * in its thread, in order; the footer is always at the end of the last one.
+ */
+final class SlackThreadComposer {
+
+    private final SlackMrkdwnFormatter formatter = new SlackMrkdwnFormatter();
+    private final SlackMessageSplitter splitter;
+
+    SlackThreadComposer(int maxMessageChars) {
+        this.splitter = new SlackMessageSplitter(maxMessageChars);
+    }
+
+    List<String> compose(String title, String markdown, UUID exportId) {
+        List<MrkdwnBlock> blocks = new ArrayList<>();
+        String oneLineTitle = title.strip().replaceAll("\\s+", " ");
+        if (!oneLineTitle.isEmpty()) {
+            blocks.add(MrkdwnBlock.of("*" + SlackMrkdwn.escape(oneLineTitle) + "*"));
+        }
+        blocks.addAll(formatter.format(markdown));
+        blocks.add(MrkdwnBlock.of(footer(exportId)));
+        return splitter.split(blocks);
+    }
+
+    /** Names the export, so a later attempt can recognise what is already in the channel. */
+    static String footer(UUID exportId) {
+        return "_Exported from YARNNN · ref " + reference(exportId) + "_";
+    }
+
+    static String reference(UUID exportId) {
+        return exportId.toString().substring(0, 8);
+    }
+}
