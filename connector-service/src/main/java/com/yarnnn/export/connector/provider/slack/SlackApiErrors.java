@@ -1,6 +1,7 @@
 package com.yarnnn.export.connector.provider.slack;
 
 import com.yarnnn.export.connector.provider.DeliveryException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -15,6 +16,9 @@ final class SlackApiErrors {
 
     private static final Set<String> AUTH = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired",
             "account_inactive");
+    /** The server drops Slack's Retry-After; Slack's posting limit is about one message a second per channel. */
+    static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(10);
+
     private static final Set<String> RATE = Set.of("ratelimited", "rate_limited", "message_limit_exceeded");
     private static final Set<String> SLACK_TROUBLE = Set.of("internal_error", "fatal_error", "service_unavailable",
             "request_timeout");
@@ -31,8 +35,8 @@ final class SlackApiErrors {
         }
         if (RATE.contains(error)) {
             return new DeliveryException("rate_limited",
-                    "Slack is limiting how fast YARNNN may post to this workspace; the export will be tried again",
-                    true, null);
+                    "Slack is limiting how fast YARNNN may post to this channel; the export will be tried again",
+                    true, RATE_LIMIT_PAUSE, null);
         }
         if (SLACK_TROUBLE.contains(error)) {
             return new DeliveryException("slack_unavailable", "Slack had a temporary problem (" + error

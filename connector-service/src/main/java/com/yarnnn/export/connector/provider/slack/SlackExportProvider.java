@@ -11,7 +11,9 @@ import com.yarnnn.export.connector.provider.DeliveryException;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
+import com.yarnnn.export.connector.provider.RateBudget;
 import com.yarnnn.export.schemas.event.ExportRequested;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,6 +57,15 @@ public class SlackExportProvider implements ExportProvider {
     @Override
     public void checkDestination(String destinationId) {
         SlackChannelId.require(destinationId);
+    }
+
+    /** About one message a second per channel (short bursts pass), and a ceiling per workspace. */
+    @Override
+    public List<RateBudget> budgets(ExportRequested request) {
+        return List.of(
+                new RateBudget("slack:channel:" + request.connectionId() + ":" + request.destinationId(), 1,
+                        Duration.ofSeconds(1)),
+                new RateBudget("slack:workspace:" + request.connectionId(), 100, Duration.ofMinutes(1)));
     }
 
     @Override
