@@ -29,9 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * every request: {@code POST /v1/pages}, {@code PATCH} and {@code GET /v1/blocks/{id}/children},
  * {@code POST /v1/search}, {@code GET /v1/users/me}. Only the expected bearer token is accepted.
  */
-final class FakeNotionApi implements AutoCloseable {
+public final class FakeNotionApi implements AutoCloseable {
 
-    record Request(String method, String path, Map<String, String> headers, JsonNode body) {
+    public record Request(String method, String path, Map<String, String> headers, JsonNode body) {
     }
 
     private record Failure(String method, int status, String code, String message) {
@@ -55,36 +55,36 @@ final class FakeNotionApi implements AutoCloseable {
         server.start();
     }
 
-    static FakeNotionApi start(String token) throws IOException {
+    public static FakeNotionApi start(String token) throws IOException {
         return new FakeNotionApi(token);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
     /** The top-level blocks a page created here holds now. */
-    List<JsonNode> children(String pageId) {
+    public List<JsonNode> children(String pageId) {
         return List.copyOf(pageChildren.getOrDefault(pageId, List.of()));
     }
 
     /** The next request with this method is answered with a Notion error. */
-    void failNext(String method, int status, String code, String message) {
+    public void failNext(String method, int status, String code, String message) {
         failures.add(new Failure(method, status, code, message));
     }
 
-    void addSearchablePages(int count) {
+    public void addSearchablePages(int count) {
         for (int i = 1; i <= count; i++) {
             searchablePages.add(page(UUID.nameUUIDFromBytes(("page-" + i).getBytes(StandardCharsets.UTF_8)).toString(),
                     "2f3e7a1c-0000-4000-8000-000000000000", "Team page " + i));
         }
     }
 
-    void reset() {
+    public void reset() {
         requests.clear();
         failures.clear();
         pageChildren.clear();

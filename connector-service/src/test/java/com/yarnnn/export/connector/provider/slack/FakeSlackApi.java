@@ -28,9 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * wire format, including its {@code invalid_auth} for a wrong bot token. Records every request so tests can
  * assert exactly what was sent; scripted answers replace the next response of a method.
  */
-final class FakeSlackApi implements AutoCloseable {
+public final class FakeSlackApi implements AutoCloseable {
 
-    record Request(String method, String path, Map<String, String> query, String authorization, String contentType,
+    public record Request(String method, String path, Map<String, String> query, String authorization, String contentType,
             JsonNode body) {
 
         String apiMethod() {
@@ -55,7 +55,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final AtomicLong nextTs = new AtomicLong(1_764_064_800_000_100L);
     private volatile List<ObjectNode> channels = List.of();
 
-    FakeSlackApi(String token) throws IOException {
+    public FakeSlackApi(String token) throws IOException {
         this.token = token;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", this::handle);
@@ -63,29 +63,29 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     /** What {@code SLACK_API_BASE_URL} points the server at. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    void clearRequests() {
+    public void clearRequests() {
         requests.clear();
     }
 
     /** The next call of {@code apiMethod} gets this answer instead of the normal one. */
-    void answerNext(String apiMethod, int status, Map<String, String> headers, String body) {
+    public void answerNext(String apiMethod, int status, Map<String, String> headers, String body) {
         scripted.computeIfAbsent(apiMethod, m -> new ArrayDeque<>()).add(new Scripted(status, headers, body));
     }
 
-    void answerNextWithError(String apiMethod, String error) {
+    public void answerNextWithError(String apiMethod, String error) {
         answerNext(apiMethod, 200, Map.of(), "{\"ok\":false,\"error\":\"" + error + "\"}");
     }
 
     /** Public channels named {@code <prefix>-0001} … in the workspace. */
-    void channels(int count, String prefix) {
+    public void channels(int count, String prefix) {
         List<ObjectNode> list = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             list.add(channel("C%010d".formatted(i), "%s-%04d".formatted(prefix, i)));

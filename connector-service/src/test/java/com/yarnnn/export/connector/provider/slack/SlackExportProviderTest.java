@@ -343,7 +343,7 @@ class SlackExportProviderTest {
     static McpSessionManager sessions(String apiBase) {
         return new McpSessionManager(new McpProperties(SERVERS, null, null, null, Map.of("slack",
                 new McpProperties.ServerOverride(null, null, Map.of(
-                        "NODE_OPTIONS", "--import=" + resource("/slack-fetch-redirect.mjs"),
+                        "NODE_OPTIONS", "--import=" + SERVERS.resolve("slack-fetch-redirect.mjs").toAbsolutePath(),
                         "SLACK_API_BASE_URL", apiBase)))));
     }
 

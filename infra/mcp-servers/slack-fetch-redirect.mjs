@@ -1,6 +1,6 @@
-// Test only: @modelcontextprotocol/server-slack calls the hard-coded https://slack.com/api/ with the global fetch.
-// Preloaded with NODE_OPTIONS=--import=<this file>, it sends those calls to SLACK_API_BASE_URL instead (a local
-// fake Slack Web API), so the real server runs unchanged against it.
+// @modelcontextprotocol/server-slack calls the hard-coded https://slack.com/api/ with the global fetch.
+// Preloaded with NODE_OPTIONS=--import=<this file>, it sends those calls to SLACK_API_BASE_URL instead (an egress
+// proxy, or the local fake Slack Web API of the tests), so the real server runs unchanged; unset, it changes nothing.
 const target = process.env.SLACK_API_BASE_URL;
 const slackApi = 'https://slack.com/api/';
 
