@@ -26,6 +26,16 @@ public interface ExportProvider {
     DeliveryReceipt deliver(ExportRequested request) throws DeliveryException;
 
     /**
+     * Delivers the request on a later attempt, when an earlier one may have reached the provider before it failed
+     * (a timeout after sending, a server that died mid-call). A provider that can look should find what the earlier
+     * attempt left (by the export's reference) and finish it instead of delivering a second copy. By default it
+     * delivers again.
+     */
+    default DeliveryReceipt redeliver(ExportRequested request) throws DeliveryException {
+        return deliver(request);
+    }
+
+    /**
      * The rate budgets one delivery of the request draws on, the most specific first (a provider's "slow down"
      * answer pauses that one). Defaults to none.
      */

@@ -85,7 +85,9 @@ public class ExportWorker {
         ExportRef ref = ExportRef.of(request);
         outcomes.publish(new ExportStarted(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, clock.instant()));
         try {
-            DeliveryReceipt receipt = breakers.call(request.providerId(), () -> provider.deliver(request));
+            // a later attempt may follow one that reached the provider before failing: let the provider look first
+            DeliveryReceipt receipt = breakers.call(request.providerId(),
+                    () -> attempt > 1 ? provider.redeliver(request) : provider.deliver(request));
             complete(new ExportSucceeded(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, clock.instant(),
                     receipt.externalId(), receipt.externalUrl()));
         } catch (DeliveryException e) {

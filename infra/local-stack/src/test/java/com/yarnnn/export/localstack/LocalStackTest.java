@@ -19,6 +19,7 @@ abstract class LocalStackTest {
     static Path exports;
 
     static LocalStack stack;
+    static UUID user;
     static StackClient client;
     static JdbcClient jdbc;
 
@@ -31,7 +32,8 @@ abstract class LocalStackTest {
         properties.put("server.port", "0");
         properties.putAll(changes);
         stack = LocalStack.start(properties);
-        client = new StackClient(stack.baseUrl(), SECRET, UUID.randomUUID());
+        user = UUID.randomUUID();
+        client = new StackClient(stack.baseUrl(), SECRET, user);
         jdbc = stack.edge().getBean(JdbcClient.class);
     }
 

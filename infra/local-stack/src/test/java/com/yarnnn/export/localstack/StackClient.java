@@ -31,7 +31,11 @@ final class StackClient {
 
     /** POST /api/integrations/export to the folder provider; returns the status code and body. */
     Response export(String destination, String title, String content) {
-        String body = JSON.writeValueAsString(Map.of("provider_id", "folder", "destination_id", destination,
+        return export("folder", destination, title, content);
+    }
+
+    Response export(String provider, String destination, String title, String content) {
+        String body = JSON.writeValueAsString(Map.of("provider_id", provider, "destination_id", destination,
                 "title", title, "content", content, "deliverable_version_id", UUID.randomUUID().toString()));
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/integrations/export"))
                 .header("Content-Type", "application/json")

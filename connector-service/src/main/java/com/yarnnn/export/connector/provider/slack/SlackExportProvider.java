@@ -33,6 +33,8 @@ public class SlackExportProvider implements ExportProvider {
 
     static final int MAX_DESTINATIONS = 1_000;
     private static final int CHANNELS_PER_PAGE = 200;
+    /** How far back a later attempt looks for what an earlier one posted. */
+    private static final int HISTORY_SCAN = 100;
 
     private static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor(ID, "Slack",
             "Post the deliverable to a Slack channel; long ones continue in the message's thread", "slack", true);
@@ -70,25 +72,67 @@ public class SlackExportProvider implements ExportProvider {
 
     @Override
     public DeliveryReceipt deliver(ExportRequested request) {
+        return post(target(request), request);
+    }
+
+    /**
+     * Looks in the channel's recent history for the first message of this export (by its reference): when an
+     * earlier attempt posted it, only the replies its thread still lacks are posted; otherwise the export is posted.
+     */
+    @Override
+    public DeliveryReceipt redeliver(ExportRequested request) {
+        Target target = target(request);
+        String reference = "ref " + SlackThreadComposer.reference(request.exportId());
+        JsonNode history = call(target.server(), "slack_get_channel_history",
+                Map.of("channel_id", target.channel(), "limit", HISTORY_SCAN));
+        for (JsonNode message : history.path("messages")) {
+            if (message.path("text").asString("").contains(reference)) {
+                String ts = message.path("ts").asString();
+                int posted = call(target.server(), "slack_get_thread_replies",
+                        Map.of("channel_id", target.channel(), "thread_ts", ts)).path("messages").size();
+                return replyFrom(target, ts, compose(request), Math.max(1, posted));
+            }
+        }
+        return post(target, request);
+    }
+
+    private record Target(String channel, ActiveConnection connection, McpServerSpec server) {
+    }
+
+    private Target target(ExportRequested request) {
         String channel = SlackChannelId.require(request.destinationId());
         if (request.connectionId() == null) {
             throw new ConnectionUnusableException("not_connected", "Connect a Slack workspace to export to Slack");
         }
         ActiveConnection connection = connections.open(request.connectionId());
-        McpServerSpec server = server(connection);
-        List<String> messages = composer.compose(request.title(), request.content(), request.exportId());
+        return new Target(channel, connection, server(connection));
+    }
 
-        JsonNode parent = call(server, "slack_post_message", Map.of("channel_id", channel, "text", messages.get(0)));
+    private List<String> compose(ExportRequested request) {
+        return composer.compose(request.title(), request.content(), request.exportId());
+    }
+
+    private DeliveryReceipt post(Target target, ExportRequested request) {
+        List<String> messages = compose(request);
+        JsonNode parent = call(target.server(), "slack_post_message",
+                Map.of("channel_id", target.channel(), "text", messages.get(0)));
         String ts = parent.path("ts").asString("");
-        String postedIn = parent.path("channel").asString(channel);
         if (ts.isEmpty()) {
             throw new DeliveryException("slack_unexpected_response",
                     "Slack accepted the message but did not say where it is", false, null);
         }
-        for (String reply : messages.subList(1, messages.size())) {
-            call(server, "slack_reply_to_thread", Map.of("channel_id", postedIn, "thread_ts", ts, "text", reply));
+        Target postedIn = new Target(parent.path("channel").asString(target.channel()), target.connection(),
+                target.server());
+        return replyFrom(postedIn, ts, messages, 1);
+    }
+
+    private DeliveryReceipt replyFrom(Target target, String ts, List<String> messages, int first) {
+        for (String reply : messages.subList(Math.min(first, messages.size()), messages.size())) {
+            call(target.server(), "slack_reply_to_thread",
+                    Map.of("channel_id", target.channel(), "thread_ts", ts, "text", reply));
         }
-        return new DeliveryReceipt(postedIn + "/" + ts, SlackPermalink.of(connection.connection(), postedIn, ts));
+        return new DeliveryReceipt(target.channel() + "/" + ts,
+                SlackPermalink.of(target.connection().connection(), target.channel(), ts));
     }
 
     /** The workspace's public channels (what the server's {@code conversations.list} returns), by name. */

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +36,7 @@ public final class FakeSlackApi implements AutoCloseable {
     public record Request(String method, String path, Map<String, String> query, String authorization, String contentType,
             JsonNode body) {
 
-        String apiMethod() {
+        public String apiMethod() {
             return path.substring("/api/".length());
         }
     }
@@ -54,11 +57,14 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final AtomicLong nextTs = new AtomicLong(1_764_064_800_000_100L);
     private volatile List<ObjectNode> channels = List.of();
+    private final Map<String, List<ObjectNode>> posted = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
 
     public FakeSlackApi(String token) throws IOException {
         this.token = token;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -95,7 +101,23 @@ public final class FakeSlackApi implements AutoCloseable {
 
     @Override
     public void close() {
+        held.values().forEach(CountDownLatch::countDown);
         server.stop(0);
+    }
+
+    /**
+     * The next call of {@code apiMethod} is carried out (a message is posted) but its answer is held until the
+     * returned latch is released: a caller that gives up meanwhile does not know the message is there.
+     */
+    public CountDownLatch holdNextAnswer(String apiMethod) {
+        CountDownLatch release = new CountDownLatch(1);
+        held.put(apiMethod, release);
+        return release;
+    }
+
+    /** How many messages (parents and replies) are in the channel. */
+    public int messagesIn(String channel) {
+        return posted.getOrDefault(channel, List.of()).size();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -112,12 +134,55 @@ public final class FakeSlackApi implements AutoCloseable {
         } else if (!("Bearer " + token).equals(request.authorization())) {
             respond(exchange, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
         } else {
-            respond(exchange, 200, JSON.writeValueAsString(switch (request.apiMethod()) {
+            String reply = JSON.writeValueAsString(switch (request.apiMethod()) {
                 case "chat.postMessage" -> postMessage(request.body());
                 case "conversations.list" -> conversationsList(request.query());
+                case "conversations.history" -> history(request.query());
+                case "conversations.replies" -> replies(request.query());
                 default -> JSON.createObjectNode().put("ok", false).put("error", "unknown_method");
-            }));
+            });
+            CountDownLatch release = held.remove(request.apiMethod());
+            if (release != null) {
+                awaitRelease(release);
+            }
+            respond(exchange, 200, reply);
         }
+    }
+
+    private static void awaitRelease(CountDownLatch release) {
+        try {
+            release.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Messages posted so far, top-level ones newest first, as {@code conversations.history} answers. */
+    private ObjectNode history(Map<String, String> query) {
+        ArrayNode messages = JSON.createArrayNode();
+        List<ObjectNode> inChannel = posted.getOrDefault(query.get("channel"), List.of());
+        for (int i = inChannel.size() - 1; i >= 0 && messages.size() < Integer.parseInt(query.getOrDefault("limit", "100")); i--) {
+            if (!inChannel.get(i).has("thread_ts")) {
+                messages.add(inChannel.get(i));
+            }
+        }
+        ObjectNode response = JSON.createObjectNode().put("ok", true).put("has_more", false);
+        response.set("messages", messages);
+        return response;
+    }
+
+    /** A thread: its parent, then its replies in order, as {@code conversations.replies} answers. */
+    private ObjectNode replies(Map<String, String> query) {
+        String ts = query.get("ts");
+        ArrayNode messages = JSON.createArrayNode();
+        for (ObjectNode message : posted.getOrDefault(query.get("channel"), List.of())) {
+            if (message.path("ts").asString().equals(ts) || message.path("thread_ts").asString().equals(ts)) {
+                messages.add(message);
+            }
+        }
+        ObjectNode response = JSON.createObjectNode().put("ok", true).put("has_more", false);
+        response.set("messages", messages);
+        return response;
     }
 
     private ObjectNode postMessage(JsonNode body) {
@@ -130,6 +195,7 @@ public final class FakeSlackApi implements AutoCloseable {
         if (body.has("thread_ts")) {
             message.put("thread_ts", body.path("thread_ts").asString()).put("parent_user_id", "U0FAKEBOT");
         }
+        posted.computeIfAbsent(body.path("channel").asString(), channel -> new CopyOnWriteArrayList<>()).add(message);
         ObjectNode response = JSON.createObjectNode().put("ok", true)
                 .put("channel", body.path("channel").asString()).put("ts", tsText);
         response.set("message", message);

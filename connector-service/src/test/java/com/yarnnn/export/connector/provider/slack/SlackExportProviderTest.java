@@ -117,6 +117,29 @@ class SlackExportProviderTest {
     }
 
     @Test
+    void aLaterAttemptFindsWhatAnEarlierOnePostedAndAddsNothingTwice() {
+        ExportRequested request = request("Quarterly review", longText());
+        SlackExportProvider provider = provider();
+        DeliveryReceipt first = provider.deliver(request);
+        int posted = slack.messagesIn(CHANNEL);
+
+        DeliveryReceipt again = provider.redeliver(request);
+
+        assertThat(slack.messagesIn(CHANNEL)).isEqualTo(posted);
+        assertThat(again).isEqualTo(first);
+        assertThat(slack.requests()).extracting(FakeSlackApi.Request::apiMethod)
+                .contains("conversations.history", "conversations.replies");
+    }
+
+    @Test
+    void aLaterAttemptPostsWhenNothingWasPosted() {
+        DeliveryReceipt receipt = provider().redeliver(request("Report", "text"));
+
+        assertThat(slack.messagesIn(CHANNEL)).isEqualTo(1);
+        assertThat(receipt.externalId()).startsWith(CHANNEL + "/");
+    }
+
+    @Test
     void linksToTheChannelWhenTheWorkspaceDomainIsUnknown() {
         metadata = Map.of();
 

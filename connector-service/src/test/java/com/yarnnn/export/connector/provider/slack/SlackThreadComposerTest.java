@@ -39,6 +39,7 @@ class SlackThreadComposerTest {
     private static final String TITLE = "Weekly <report> & notes";
     private static final String TITLE_LINE = "*Weekly &lt;report&gt; &amp; notes*";
     private static final String FOOTER = "_Exported from YARNNN · ref 3f2a9c1e_";
+    private static final String THREAD_POINTER = "\n\n_Continued in the thread · ref " + SlackThreadComposer.reference(EXPORT_ID) + "_";
 
     static Stream<Arguments> documentsAndLimits() throws IOException, URISyntaxException {
         Path corpus = Path.of(Objects.requireNonNull(SlackThreadComposerTest.class.getResource("/markdown")).toURI());
@@ -110,16 +111,26 @@ class SlackThreadComposerTest {
         List<String> messages = new SlackThreadComposer(1_000).compose("T", code.toString(), EXPORT_ID);
 
         assertThat(messages).hasSizeGreaterThan(2);
-        assertThat(messages.get(0)).contains("• Run the checks:\n    ```\n    SELECT").endsWith(";\n    ```");
+        assertThat(messages.get(0)).contains("• Run the checks:\n    ```\n    SELECT").endsWith(";\n    ```" + THREAD_POINTER);
         assertThat(messages.get(1)).startsWith("    ```\n    SELECT").endsWith(";\n    ```");
         assertThat(messages.get(messages.size() - 1)).contains("    ```\n• Done\n\n" + FOOTER);
         assertThat(String.join("\n", messages).split("\n"))
                 .filteredOn(line -> line.startsWith("    SELECT")).hasSize(60);
     }
 
+    @Test
+    void theFirstMessageOfAThreadNamesTheExportSoALaterAttemptFindsIt() {
+        List<String> messages = new SlackThreadComposer(500).compose("T", "word ".repeat(400), EXPORT_ID);
+
+        assertThat(messages).hasSizeGreaterThan(1).allSatisfy(m -> assertThat(m.length()).isLessThanOrEqualTo(500));
+        assertThat(messages.get(0)).endsWith(THREAD_POINTER);
+        assertThat(new SlackThreadComposer(500).compose("T", "short", EXPORT_ID)).singleElement()
+                .asString().endsWith(FOOTER).doesNotContain("Continued");
+    }
+
     /** The text of the messages without the title line and the footer: links as their labels, entities decoded. */
     private static String messagesBody(List<String> messages) {
-        String all = String.join("\n", messages);
+        String all = String.join("\n", messages).replaceFirst(java.util.regex.Pattern.quote(THREAD_POINTER), "");
         return all.substring(TITLE_LINE.length(), all.length() - FOOTER.length())
                 .replaceAll("<([^<>|]+)\\|([^<>]*)>", " $2 ").replaceAll("<([^<>|]+)>", " $1 ")
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("\u200B", "");

@@ -1,0 +1,174 @@
+package com.yarnnn.export.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.yarnnn.export.connector.connection.ConnectionStore;
+import com.yarnnn.export.connector.connection.Secret;
+import com.yarnnn.export.connector.provider.notion.FakeNotionApi;
+import com.yarnnn.export.connector.provider.slack.FakeSlackApi;
+import com.yarnnn.export.gmailmcp.FakeGmailApi;
+import com.yarnnn.export.infra.Infrastructure;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Each provider through the whole pipeline: api-edge attaches the user's connection, the worker reads its token
+ * from the vault, the real MCP server (npm Slack and Notion servers, the project's Gmail server) calls a local fake of
+ * the vendor's API. The fakes see exactly the expected requests; vendor errors end FAILED with the reason; no token
+ * appears on any topic.
+ */
+class ProviderEndToEndTest extends LocalStackTest {
+
+    private static final String SLACK_TOKEN = "xoxb-e2e-" + UUID.randomUUID();
+    private static final String NOTION_TOKEN = "ntn_e2e_" + UUID.randomUUID().toString().replace("-", "");
+    private static final String GMAIL_TOKEN = "ya29.e2e-" + UUID.randomUUID();
+    private static final String CHANNEL = "C0E2ETEST1";
+    private static final String PARENT_PAGE = "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a10";
+
+    static FakeSlackApi slack;
+    static FakeNotionApi notion;
+    static FakeGmailApi gmail;
+
+    @BeforeAll
+    static void start() throws Exception {
+        slack = new FakeSlackApi(SLACK_TOKEN);
+        notion = FakeNotionApi.start(NOTION_TOKEN);
+        gmail = FakeGmailApi.start();
+        Path servers = Path.of(System.getProperty("yarnnn.mcp.servers-dir")).toAbsolutePath();
+        startStack(Map.of(
+                "yarnnn.mcp.servers.slack.env.NODE_OPTIONS", "--import=" + servers.resolve("slack-fetch-redirect.mjs"),
+                "yarnnn.mcp.servers.slack.env.SLACK_API_BASE_URL", slack.baseUrl(),
+                "yarnnn.mcp.servers.notion.env.BASE_URL", notion.baseUrl(),
+                "yarnnn.providers.gmail.api-base-url", gmail.baseUrl()));
+        ConnectionStore connections = stack.edge().getBean(ConnectionStore.class);
+        Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
+        connections.save(new ConnectionStore.NewConnection(user, "slack", "T0E2ETEAM", "Acme",
+                Map.of("team_id", "T0E2ETEAM", "team_name", "Acme", "team_domain", "acme"), Secret.of(SLACK_TOKEN),
+                null, null, "chat:write,channels:read"));
+        connections.save(new ConnectionStore.NewConnection(user, "notion", "ws-e2e", "Acme wiki",
+                Map.of("workspace_id", "ws-e2e"), Secret.of(NOTION_TOKEN), null, null, null));
+        connections.save(new ConnectionStore.NewConnection(user, "gmail", FakeGmailApi.ACCOUNT, FakeGmailApi.ACCOUNT,
+                Map.of("email", FakeGmailApi.ACCOUNT), Secret.of(GMAIL_TOKEN), Secret.of("1//refresh-e2e"), inAnHour,
+                "https://www.googleapis.com/auth/gmail.send"));
+    }
+
+    @AfterAll
+    static void stopFakes() {
+        slack.close();
+        notion.close();
+        gmail.close();
+    }
+
+    @Test
+    void slackPostsTheDeliverableAndLinksToTheMessage() {
+        slack.clearRequests();
+
+        JsonNode status = exportAndAwait("slack", CHANNEL, "SUCCEEDED");
+
+        List<FakeSlackApi.Request> posts = slack.requests().stream()
+                .filter(r -> r.apiMethod().equals("chat.postMessage")).toList();
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0).authorization()).isEqualTo("Bearer " + SLACK_TOKEN);
+        assertThat(posts.get(0).body().get("channel").asString()).isEqualTo(CHANNEL);
+        assertThat(posts.get(0).body().get("text").asString()).startsWith("*Weekly report*").contains("*up 12%*");
+        String ts = status.get("external_id").asString().split("/")[1];
+        assertThat(status.get("external_url").asString())
+                .isEqualTo("https://acme.slack.com/archives/" + CHANNEL + "/p" + ts.replace(".", ""));
+    }
+
+    @Test
+    void slacksChannelNotFoundFailsWithAReasonAPersonCanActOn() {
+        slack.answerNextWithError("chat.postMessage", "channel_not_found");
+
+        JsonNode status = exportAndAwait("slack", CHANNEL, "FAILED");
+
+        assertThat(status.get("error").get("code").asString()).isEqualTo("channel_not_found");
+        assertThat(status.get("attempt").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void notionCreatesAPageUnderTheChosenParent() {
+        notion.reset();
+
+        JsonNode status = exportAndAwait("notion", PARENT_PAGE, "SUCCEEDED");
+
+        List<FakeNotionApi.Request> creates = notion.requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals("/v1/pages")).toList();
+        assertThat(creates).hasSize(1);
+        assertThat(creates.get(0).headers().get("authorization")).isEqualTo("Bearer " + NOTION_TOKEN);
+        assertThat(creates.get(0).body().get("parent").get("page_id").asString()).isEqualTo(PARENT_PAGE);
+        assertThat(status.get("external_url").asString()).startsWith("https://www.notion.so/");
+    }
+
+    @Test
+    void notionsValidationErrorFailsWithNotionsReason() {
+        notion.failNext("POST", 400, "validation_error", "body.children[0] should be defined");
+
+        JsonNode status = exportAndAwait("notion", PARENT_PAGE, "FAILED");
+
+        assertThat(status.get("error").get("code").asString()).isEqualTo("validation_error");
+        assertThat(status.get("error").get("message").asString()).contains("should be defined");
+    }
+
+    @Test
+    void gmailSendsAMimeEmailFromTheConnectedAccount() {
+        gmail.clear();
+
+        JsonNode status = exportAndAwait("gmail", "ann@example.com", "SUCCEEDED");
+
+        List<FakeGmailApi.RecordedRequest> sends = gmail.requests().stream()
+                .filter(r -> r.path().equals(FakeGmailApi.SEND_PATH)).toList();
+        assertThat(sends).hasSize(1);
+        assertThat(sends.get(0).header("authorization")).isEqualTo("Bearer " + GMAIL_TOKEN);
+        assertThat(status.get("external_url").asString()).startsWith("https://mail.google.com/mail/u/");
+    }
+
+    @Test
+    void noTokenAppearsInAnyEventOnAnyTopic() {
+        exportAndAwait("slack", CHANNEL, "SUCCEEDED");
+        List<String> events = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.forTests().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "secrets-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(java.util.regex.Pattern.compile("export.*"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    events.add(new String(r.value(), StandardCharsets.UTF_8));
+                    r.headers().forEach(h -> events.add(new String(h.value(), StandardCharsets.UTF_8)));
+                });
+                return events.stream().anyMatch(e -> e.contains("\"providerId\":\"slack\""));
+            });
+        }
+        assertThat(events).noneMatch(e -> e.contains(SLACK_TOKEN) || e.contains(NOTION_TOKEN) || e.contains(GMAIL_TOKEN));
+    }
+
+    private static JsonNode exportAndAwait(String provider, String destination, String expected) {
+        StackClient.Response accepted = client.export(provider, destination, "Weekly report",
+                "## Highlights\n\n- Revenue **up 12%**\n- [1, 2] stays text\n");
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        String statusUrl = accepted.body().get("status_url").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            String now = client.get(statusUrl).body().get("status").asString();
+            return now.equals(expected) || now.equals("DEAD_LETTERED");
+        });
+        JsonNode status = client.get(statusUrl).body();
+        assertThat(status.get("status").asString()).as(status.toString()).isEqualTo(expected);
+        return status;
+    }
+}
