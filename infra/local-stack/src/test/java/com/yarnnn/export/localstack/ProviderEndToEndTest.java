@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.yarnnn.export.connector.connection.ConnectionStore;
-import com.yarnnn.export.connector.connection.Secret;
 import com.yarnnn.export.connector.provider.notion.FakeNotionApi;
 import com.yarnnn.export.connector.provider.slack.FakeSlackApi;
 import com.yarnnn.export.gmailmcp.FakeGmailApi;
 import com.yarnnn.export.infra.Infrastructure;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,44 +30,27 @@ import tools.jackson.databind.JsonNode;
  */
 class ProviderEndToEndTest extends LocalStackTest {
 
-    private static final String SLACK_TOKEN = "xoxb-e2e-" + UUID.randomUUID();
-    private static final String NOTION_TOKEN = "ntn_e2e_" + UUID.randomUUID().toString().replace("-", "");
-    private static final String GMAIL_TOKEN = "ya29.e2e-" + UUID.randomUUID();
     private static final String CHANNEL = "C0E2ETEST1";
     private static final String PARENT_PAGE = "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a10";
 
+    static VendorFakes fakes;
     static FakeSlackApi slack;
     static FakeNotionApi notion;
     static FakeGmailApi gmail;
 
     @BeforeAll
     static void start() throws Exception {
-        slack = new FakeSlackApi(SLACK_TOKEN);
-        notion = FakeNotionApi.start(NOTION_TOKEN);
-        gmail = FakeGmailApi.start();
-        Path servers = Path.of(System.getProperty("yarnnn.mcp.servers-dir")).toAbsolutePath();
-        startStack(Map.of(
-                "yarnnn.mcp.servers.slack.env.NODE_OPTIONS", "--import=" + servers.resolve("slack-fetch-redirect.mjs"),
-                "yarnnn.mcp.servers.slack.env.SLACK_API_BASE_URL", slack.baseUrl(),
-                "yarnnn.mcp.servers.notion.env.BASE_URL", notion.baseUrl(),
-                "yarnnn.providers.gmail.api-base-url", gmail.baseUrl()));
-        ConnectionStore connections = stack.edge().getBean(ConnectionStore.class);
-        Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
-        connections.save(new ConnectionStore.NewConnection(user, "slack", "T0E2ETEAM", "Acme",
-                Map.of("team_id", "T0E2ETEAM", "team_name", "Acme", "team_domain", "acme"), Secret.of(SLACK_TOKEN),
-                null, null, "chat:write,channels:read"));
-        connections.save(new ConnectionStore.NewConnection(user, "notion", "ws-e2e", "Acme wiki",
-                Map.of("workspace_id", "ws-e2e"), Secret.of(NOTION_TOKEN), null, null, null));
-        connections.save(new ConnectionStore.NewConnection(user, "gmail", FakeGmailApi.ACCOUNT, FakeGmailApi.ACCOUNT,
-                Map.of("email", FakeGmailApi.ACCOUNT), Secret.of(GMAIL_TOKEN), Secret.of("1//refresh-e2e"), inAnHour,
-                "https://www.googleapis.com/auth/gmail.send"));
+        fakes = new VendorFakes();
+        slack = fakes.slack;
+        notion = fakes.notion;
+        gmail = fakes.gmail;
+        startStack(fakes.properties());
+        fakes.connect(stack.edge().getBean(ConnectionStore.class), user);
     }
 
     @AfterAll
     static void stopFakes() {
-        slack.close();
-        notion.close();
-        gmail.close();
+        fakes.close();
     }
 
     @Test
@@ -82,7 +62,7 @@ class ProviderEndToEndTest extends LocalStackTest {
         List<FakeSlackApi.Request> posts = slack.requests().stream()
                 .filter(r -> r.apiMethod().equals("chat.postMessage")).toList();
         assertThat(posts).hasSize(1);
-        assertThat(posts.get(0).authorization()).isEqualTo("Bearer " + SLACK_TOKEN);
+        assertThat(posts.get(0).authorization()).isEqualTo("Bearer " + VendorFakes.SLACK_TOKEN);
         assertThat(posts.get(0).body().get("channel").asString()).isEqualTo(CHANNEL);
         assertThat(posts.get(0).body().get("text").asString()).startsWith("*Weekly report*").contains("*up 12%*");
         String ts = status.get("external_id").asString().split("/")[1];
@@ -109,7 +89,7 @@ class ProviderEndToEndTest extends LocalStackTest {
         List<FakeNotionApi.Request> creates = notion.requests().stream()
                 .filter(r -> r.method().equals("POST") && r.path().equals("/v1/pages")).toList();
         assertThat(creates).hasSize(1);
-        assertThat(creates.get(0).headers().get("authorization")).isEqualTo("Bearer " + NOTION_TOKEN);
+        assertThat(creates.get(0).headers().get("authorization")).isEqualTo("Bearer " + VendorFakes.NOTION_TOKEN);
         assertThat(creates.get(0).body().get("parent").get("page_id").asString()).isEqualTo(PARENT_PAGE);
         assertThat(status.get("external_url").asString()).startsWith("https://www.notion.so/");
     }
@@ -133,7 +113,7 @@ class ProviderEndToEndTest extends LocalStackTest {
         List<FakeGmailApi.RecordedRequest> sends = gmail.requests().stream()
                 .filter(r -> r.path().equals(FakeGmailApi.SEND_PATH)).toList();
         assertThat(sends).hasSize(1);
-        assertThat(sends.get(0).header("authorization")).isEqualTo("Bearer " + GMAIL_TOKEN);
+        assertThat(sends.get(0).header("authorization")).isEqualTo("Bearer " + VendorFakes.GMAIL_TOKEN);
         assertThat(status.get("external_url").asString()).startsWith("https://mail.google.com/mail/u/");
     }
 
@@ -155,7 +135,7 @@ class ProviderEndToEndTest extends LocalStackTest {
                 return events.stream().anyMatch(e -> e.contains("\"providerId\":\"slack\""));
             });
         }
-        assertThat(events).noneMatch(e -> e.contains(SLACK_TOKEN) || e.contains(NOTION_TOKEN) || e.contains(GMAIL_TOKEN));
+        assertThat(events).noneMatch(e -> e.contains(VendorFakes.SLACK_TOKEN) || e.contains(VendorFakes.NOTION_TOKEN) || e.contains(VendorFakes.GMAIL_TOKEN));
     }
 
     private static JsonNode exportAndAwait(String provider, String destination, String expected) {

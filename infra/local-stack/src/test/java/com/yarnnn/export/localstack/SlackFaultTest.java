@@ -1,0 +1,166 @@
+package com.yarnnn.export.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.yarnnn.export.connector.connection.ConnectionStore;
+import com.yarnnn.export.connector.provider.slack.FakeSlackApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Faults between the pipeline and Slack, through the real Slack MCP server and a local fake Slack API; each test
+ * reports what was delivered, lost or duplicated.
+ */
+class SlackFaultTest extends LocalStackTest {
+
+    static VendorFakes fakes;
+    static FakeSlackApi slack;
+    static StackClient operator;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fakes = new VendorFakes();
+        slack = fakes.slack;
+        Map<String, Object> properties = new HashMap<>(fakes.properties());
+        properties.put("yarnnn.mcp.request-timeout", "2s");
+        properties.put("yarnnn.delivery.retry-delays", "300ms,300ms,300ms");
+        properties.put("yarnnn.delivery.jitter", "0");
+        startStack(properties);
+        fakes.connect(stack.edge().getBean(ConnectionStore.class), user);
+        operator = new StackClient(stack.baseUrl(),
+                DevTokens.mint(SECRET, UUID.randomUUID(), Duration.ofHours(1), List.of("operator")));
+    }
+
+    @AfterAll
+    static void stopFakes() {
+        fakes.close();
+    }
+
+    @Test
+    void aHangingCallTimesOutAndTheRetryFindsTheMessageInsteadOfPostingAgain() {
+        String channel = "C0HANGING1";
+        CountDownLatch release = slack.holdNextAnswer("chat.postMessage");
+        int threadsBefore = Thread.activeCount();
+
+        UUID export = accept(channel);
+
+        awaitStatus(export, "SUCCEEDED");
+        release.countDown();
+        report("hang", 1, slack.messagesIn(channel), export);
+        assertThat(slack.messagesIn(channel)).isEqualTo(1);
+        assertThat(logStatuses(export)).containsExactly("RETRYING", "SUCCEEDED");
+        assertThat(errorOfFirstAttempt(export)).isEqualTo("timeout");
+        assertThat(Thread.activeCount() - threadsBefore).as("threads left behind").isLessThan(10);
+    }
+
+    @Test
+    void aServerKilledMidCallIsReplacedAndTheExportIsDeliveredOnce() {
+        String channel = "C0KILLED01";
+        CountDownLatch release = slack.holdNextAnswer("chat.postMessage");
+
+        UUID export = accept(channel);
+        await().atMost(Duration.ofSeconds(30)).until(() -> slack.messagesIn(channel) == 1);
+        ProcessHandle server = slackServer();
+        server.destroyForcibly();
+
+        awaitStatus(export, "SUCCEEDED");
+        release.countDown();
+        report("killed mid-call", 1, slack.messagesIn(channel), export);
+        assertThat(slack.messagesIn(channel)).isEqualTo(1);
+        assertThat(errorOfFirstAttempt(export)).isEqualTo("server_exited");
+        assertThat(slackServer().pid()).isNotEqualTo(server.pid());
+    }
+
+    @Test
+    void aRateLimitPausesThatChannelOnlyAndTheExportIsDeliveredOnceAfterTheWait() {
+        String limited = "C0LIMITED1";
+        String other = "C0NOTLIMIT";
+        slack.answerNext("chat.postMessage", 429, Map.of("Retry-After", "10"), "{\"ok\":false,\"error\":\"ratelimited\"}");
+
+        UUID paused = accept(limited);
+        awaitStatus(paused, "RETRYING");
+        UUID unaffected = accept(other);
+        awaitStatus(unaffected, "SUCCEEDED");
+        assertThat(status(paused).get("status").asString()).isEqualTo("RETRYING");
+        awaitStatus(paused, "SUCCEEDED");
+
+        report("429", 1, slack.messagesIn(limited), paused);
+        assertThat(slack.messagesIn(limited)).isEqualTo(1);
+        assertThat(slack.messagesIn(other)).isEqualTo(1);
+        Instant limitedAt = occurredAt(paused, "RETRYING");
+        assertThat(Duration.between(limitedAt, occurredAt(paused, "SUCCEEDED"))).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+        assertThat(occurredAt(unaffected, "SUCCEEDED")).isBefore(limitedAt.plusSeconds(10));
+    }
+
+    @Test
+    void anOutageLongerThanAllRetriesDeadLettersAndAReplayAfterRecoveryDeliversOnce() {
+        String channel = "C0OUTAGE01";
+        for (int i = 0; i < 4; i++) {
+            slack.answerNext("chat.postMessage", 503, Map.of(), "<html><body>Service Unavailable</body></html>");
+        }
+
+        UUID export = accept(channel);
+        awaitStatus(export, "DEAD_LETTERED");
+        assertThat(slack.messagesIn(channel)).isZero();
+        JsonNode summary = operator.post("/api/ops/dead-letters/slack/replay", Map.of("cause", "slack_unavailable")).body();
+        assertThat(summary.get("results").get("REQUEUED").asInt()).isGreaterThanOrEqualTo(1);
+        awaitStatus(export, "SUCCEEDED");
+
+        report("outage + replay", 1, slack.messagesIn(channel), export);
+        assertThat(slack.messagesIn(channel)).isEqualTo(1);
+        assertThat(logStatuses(export)).containsExactly("RETRYING", "RETRYING", "RETRYING", "DEAD_LETTERED", "QUEUED",
+                "SUCCEEDED");
+    }
+
+    private static UUID accept(String channel) {
+        StackClient.Response accepted = client.export("slack", channel, "Fault report", "Body of the report\n");
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        return accepted.exportId();
+    }
+
+    private static ProcessHandle slackServer() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("server-slack"))
+                .filter(ProcessHandle::isAlive)
+                .findFirst().orElseThrow();
+    }
+
+    private static JsonNode status(UUID export) {
+        return client.get("/api/exports/" + export).body();
+    }
+
+    private static void awaitStatus(UUID export, String expected) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> expected.equals(status(export).get("status").asString()));
+    }
+
+    private static List<String> logStatuses(UUID export) {
+        return jdbc.sql("select status from export_log where export_id = ? order by occurred_at").param(export)
+                .query(String.class).list();
+    }
+
+    private static String errorOfFirstAttempt(UUID export) {
+        return jdbc.sql("select error_code from export_log where export_id = ? and attempt = 1 and status = 'RETRYING'")
+                .param(export).query(String.class).single();
+    }
+
+    private static Instant occurredAt(UUID export, String status) {
+        return jdbc.sql("select occurred_at from export_log where export_id = ? and status = ? order by occurred_at limit 1")
+                .param(export).param(status).query(OffsetDateTime.class).single().toInstant();
+    }
+
+    private static void report(String fault, int sent, int delivered, UUID export) {
+        System.out.printf("fault %s: sent=%d delivered=%d lost=%d duplicated=%d terminal=%s%n", fault, sent, delivered,
+                Math.max(0, sent - delivered), Math.max(0, delivered - sent), status(export).get("status").asString());
+    }
+}
