@@ -21,7 +21,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
-/** Every route needs an HS256 bearer JWT except the health check; no sessions, so no CSRF. */
+/**
+ * Every route needs an HS256 bearer JWT except the health check and the OAuth callbacks (the browser arrives
+ * there from the vendor; the signed state says whose authorization it is); no sessions, so no CSRF.
+ */
 @Configuration
 class SecurityConfiguration {
 
@@ -36,6 +39,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/integrations/*/oauth/callback").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server

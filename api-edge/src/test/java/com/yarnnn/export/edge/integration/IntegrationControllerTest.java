@@ -23,5 +23,6 @@ class IntegrationControllerTest extends ApiEdgeIntegrationTest {
         assertThat(providers.get(0).path("description").asString()).isNotBlank();
         assertThat(providers.get(0).path("icon").asString()).isEqualTo("folder");
         assertThat(providers.get(0).path("requires_connection").asBoolean()).isFalse();
+        assertThat(providers.get(0).path("connectable").asBoolean()).isTrue();
     }
 }

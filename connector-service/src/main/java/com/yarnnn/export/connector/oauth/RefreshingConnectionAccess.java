@@ -29,6 +29,24 @@ public class RefreshingConnectionAccess implements ConnectionAccess {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshingConnectionAccess.class);
 
+    /**
+     * What a refresh under the row lock came to. A connection found unusable is returned, not thrown: throwing
+     * inside the lock would roll back its transaction, and with it the needs_reauth mark.
+     */
+    private record Outcome(ActiveConnection active, ConnectionUnusableException unusable) {
+
+        static Outcome of(ActiveConnection active) {
+            return new Outcome(active, null);
+        }
+
+        ActiveConnection get() {
+            if (unusable != null) {
+                throw unusable;
+            }
+            return active;
+        }
+    }
+
     private final ConnectionStore store;
     private final OAuthClients clients;
     private final OAuthTokenClient tokenClient;
@@ -62,7 +80,7 @@ public class RefreshingConnectionAccess implements ConnectionAccess {
             return join(running);
         }
         try {
-            ActiveConnection active = store.withRowLock(connectionId, () -> refreshHoldingLock(connectionId));
+            ActiveConnection active = store.withRowLock(connectionId, () -> refreshHoldingLock(connectionId)).get();
             mine.complete(active);
             return active;
         } catch (RuntimeException e) {
@@ -73,15 +91,15 @@ public class RefreshingConnectionAccess implements ConnectionAccess {
         }
     }
 
-    private ActiveConnection refreshHoldingLock(UUID connectionId) {
+    private Outcome refreshHoldingLock(UUID connectionId) {
         Connection connection = usable(connectionId);
         StoredTokens tokens = store.tokens(connectionId);
         if (!expiresSoon(tokens)) {
-            return new ActiveConnection(connection, tokens.accessToken());
+            return Outcome.of(new ActiveConnection(connection, tokens.accessToken()));
         }
         if (tokens.refreshToken() == null) {
             if (tokens.expiresAt().isAfter(clock.instant())) {
-                return new ActiveConnection(connection, tokens.accessToken());
+                return Outcome.of(new ActiveConnection(connection, tokens.accessToken()));
             }
             return needsReauth(connection, "its access token expired and it has no refresh token");
         }
@@ -94,13 +112,13 @@ public class RefreshingConnectionAccess implements ConnectionAccess {
                     grant.refreshToken() != null ? grant.refreshToken() : tokens.refreshToken(),
                     grant.expiresAt(clock.instant()));
             store.updateTokens(connectionId, refreshed);
-            return new ActiveConnection(connection, refreshed.accessToken());
+            return Outcome.of(new ActiveConnection(connection, refreshed.accessToken()));
         } catch (TokenEndpointException e) {
             return refreshRefused(connection, tokens, client.vendor(), e);
         }
     }
 
-    private ActiveConnection refreshRefused(Connection connection, StoredTokens sent, OAuthVendor vendor,
+    private Outcome refreshRefused(Connection connection, StoredTokens sent, OAuthVendor vendor,
             TokenEndpointException refusal) {
         if (!vendor.isDeadGrant(refusal.error())) {
             log.warn("Refreshing connection {} of {} failed: {}", connection.id(), connection.providerId(),
@@ -112,15 +130,15 @@ public class RefreshingConnectionAccess implements ConnectionAccess {
         if (current.refreshToken() != null && !current.refreshToken().equals(sent.refreshToken())) {
             log.info("Connection {} of {} was refreshed by another process meanwhile; using its tokens",
                     connection.id(), connection.providerId());
-            return new ActiveConnection(connection, current.accessToken());
+            return Outcome.of(new ActiveConnection(connection, current.accessToken()));
         }
         return needsReauth(connection, "its refresh token was refused (" + refusal.error() + ")");
     }
 
-    private ActiveConnection needsReauth(Connection connection, String reason) {
+    private Outcome needsReauth(Connection connection, String reason) {
         store.markNeedsReauth(connection.id());
         log.info("Connection {} of {} needs re-authorisation: {}", connection.id(), connection.providerId(), reason);
-        throw reauthRequired(connection);
+        return new Outcome(null, reauthRequired(connection));
     }
 
     private Connection usable(UUID connectionId) {

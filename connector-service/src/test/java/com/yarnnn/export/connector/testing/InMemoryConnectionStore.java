@@ -3,11 +3,12 @@ package com.yarnnn.export.connector.testing;
 import com.yarnnn.export.connector.connection.Connection;
 import com.yarnnn.export.connector.connection.ConnectionStatus;
 import com.yarnnn.export.connector.connection.ConnectionStore;
+import com.yarnnn.export.connector.connection.ConnectionUnusableException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,9 +16,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * {@link ConnectionStore} in memory, for tests. {@link #withRowLock} really excludes: by default a lock per
- * connection in this JVM, or the given {@link RowLocks} (a PostgreSQL advisory lock stands in for the row lock
- * of separate processes).
+ * {@link ConnectionStore} in memory, for tests, keeping the contract's semantics: {@link #withRowLock} really
+ * excludes (by default a lock per connection in this JVM, or the given {@link RowLocks}: a PostgreSQL advisory
+ * lock stands in for the row lock of separate processes) and, like the transaction it stands for, undoes the
+ * connection's changes when the work throws; a missing connection is {@code not_connected}.
  */
 public class InMemoryConnectionStore implements ConnectionStore {
 
@@ -43,22 +45,31 @@ public class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public synchronized Connection save(NewConnection added) {
+    public Connection save(NewConnection added) {
+        return save(added, clock.instant());
+    }
+
+    /** A connection as the store would hold it after an OAuth callback; returns it. */
+    public Connection add(UUID userId, String providerId, String accountId, StoredTokens tokens) {
+        return add(userId, providerId, accountId, tokens, clock.instant());
+    }
+
+    /** The same, connected at the given time. */
+    public Connection add(UUID userId, String providerId, String accountId, StoredTokens tokens, Instant connectedAt) {
+        return save(new NewConnection(userId, providerId, accountId, accountId + " name", Map.of(),
+                tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), null), connectedAt);
+    }
+
+    private synchronized Connection save(NewConnection added, Instant connectedAt) {
         UUID id = rows.values().stream().map(Row::connection)
                 .filter(c -> c.userId().equals(added.userId()) && c.providerId().equals(added.providerId())
                         && c.accountId().equals(added.accountId()))
                 .map(Connection::id).findFirst().orElseGet(UUID::randomUUID);
         Connection connection = new Connection(id, added.userId(), added.providerId(), added.accountId(),
-                added.accountName(), added.metadata(), ConnectionStatus.ACTIVE, clock.instant());
+                added.accountName(), added.metadata(), ConnectionStatus.ACTIVE, connectedAt);
         rows.put(id, new Row(connection, new StoredTokens(added.accessToken(), added.refreshToken(),
                 added.expiresAt())));
         return connection;
-    }
-
-    /** A connection as the store would hold it after an OAuth callback; returns it. */
-    public Connection add(UUID userId, String providerId, String accountId, StoredTokens tokens) {
-        return save(new NewConnection(userId, providerId, accountId, accountId + " name", Map.of(),
-                tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), null));
     }
 
     @Override
@@ -82,9 +93,13 @@ public class InMemoryConnectionStore implements ConnectionStore {
         return row(connectionId).tokens();
     }
 
+    /** A null refresh token keeps the stored one, as the contract says. */
     @Override
     public void updateTokens(UUID connectionId, StoredTokens tokens) {
-        rows.computeIfPresent(connectionId, (id, row) -> new Row(row.connection(), tokens));
+        Row current = row(connectionId);
+        rows.put(connectionId, new Row(current.connection(), new StoredTokens(tokens.accessToken(),
+                tokens.refreshToken() != null ? tokens.refreshToken() : current.tokens().refreshToken(),
+                tokens.expiresAt())));
     }
 
     @Override
@@ -107,7 +122,15 @@ public class InMemoryConnectionStore implements ConnectionStore {
 
     @Override
     public <T> T withRowLock(UUID connectionId, Supplier<T> work) {
-        return locks.locked(connectionId, work);
+        return locks.locked(connectionId, () -> {
+            Row before = row(connectionId);
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                rows.computeIfPresent(connectionId, (id, changed) -> before);
+                throw e;
+            }
+        });
     }
 
     public void clear() {
@@ -117,7 +140,7 @@ public class InMemoryConnectionStore implements ConnectionStore {
     private Row row(UUID connectionId) {
         Row row = rows.get(connectionId);
         if (row == null) {
-            throw new NoSuchElementException("No connection " + connectionId);
+            throw new ConnectionUnusableException("not_connected", "The connection no longer exists");
         }
         return row;
     }
