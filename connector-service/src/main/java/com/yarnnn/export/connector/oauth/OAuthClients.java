@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
@@ -19,6 +21,8 @@ import org.springframework.util.StringUtils;
  * Boot's own repository would; being a {@link ClientRegistrationRepository}, this one replaces Boot's.
  */
 public class OAuthClients implements ClientRegistrationRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(OAuthClients.class);
 
     private final Map<String, OAuthVendor> vendors;
     private final Map<String, OAuthClient> configured;
@@ -38,7 +42,10 @@ public class OAuthClients implements ClientRegistrationRepository {
                 .bind("spring.security.oauth2.client", OAuth2ClientProperties.class)
                 .orElseGet(OAuth2ClientProperties::new);
         properties.getRegistration().values().removeIf(registration -> !StringUtils.hasText(registration.getClientId()));
-        return new OAuthClients(vendors, new OAuth2ClientPropertiesMapper(properties).asClientRegistrations());
+        OAuthClients clients = new OAuthClients(vendors, new OAuth2ClientPropertiesMapper(properties).asClientRegistrations());
+        log.info("OAuth apps configured: {}; not configured (no client id): {}", clients.configured.keySet().stream().sorted().toList(),
+                vendors.stream().map(OAuthVendor::providerId).filter(id -> !clients.isConfigured(id)).sorted().toList());
+        return clients;
     }
 
     /** The vendor's configured OAuth app. */
