@@ -43,6 +43,10 @@ public class ApiClient {
         return send(request(path, token, Map.of()).GET().build());
     }
 
+    public Response delete(String path, String token) {
+        return send(request(path, token, Map.of()).DELETE().build());
+    }
+
     public Response postJson(String path, String token, Object body, Map<String, String> headers) {
         return post(path, token, "application/json", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)),
                 headers);

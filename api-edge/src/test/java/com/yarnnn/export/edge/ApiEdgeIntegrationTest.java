@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
         "yarnnn.providers.folder.root=${java.io.tmpdir}/api-edge-test-exports",
         "yarnnn.export.max-content-bytes=" + ApiEdgeIntegrationTest.MAX_CONTENT_BYTES})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
-@Import(FixedClockAndScriptedIds.class)
+@Import({FixedClockAndScriptedIds.class, InMemoryConnections.class})
 public abstract class ApiEdgeIntegrationTest {
 
     public static final int MAX_CONTENT_BYTES = 16384;

@@ -2,6 +2,7 @@ package com.yarnnn.export.edge.export;
 
 import com.yarnnn.export.connector.provider.ExportProvider;
 import com.yarnnn.export.connector.provider.InvalidDestinationException;
+import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,8 @@ class ExportRequestRules {
         this.maxContentBytes = properties.maxContentBytes();
     }
 
-    void check(ExportRequestBody body) {
+    /** @return the provider the request is for */
+    ProviderDescriptor check(ExportRequestBody body) {
         ExportProvider provider = providers.find(body.providerId())
                 .orElseThrow(() -> ExportRequestRejectedException.unknownProvider(body.providerId(), providers.ids()));
         try {
@@ -31,6 +33,7 @@ class ExportRequestRules {
             throw ExportRequestRejectedException.invalidDestination(e.getMessage());
         }
         checkContent(body.content());
+        return provider.descriptor();
     }
 
     private void checkContent(String content) {

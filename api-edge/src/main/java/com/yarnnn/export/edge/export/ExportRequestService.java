@@ -1,5 +1,7 @@
 package com.yarnnn.export.edge.export;
 
+import com.yarnnn.export.connector.provider.ProviderDescriptor;
+import com.yarnnn.export.edge.connection.UserConnections;
 import com.yarnnn.export.edge.security.UserId;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportState;
@@ -14,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.IdGenerator;
 
 /**
- * Queues a manual export. Accepted means durable: in one transaction the QUEUED row is inserted, the event
+ * Queues a manual export, through the user's connected account where the provider needs one (none: 409, nothing
+ * published). Accepted means durable: in one transaction the QUEUED row is inserted, the event
  * is published and acknowledged by Kafka, and only then is the row committed. A failed publish rolls the
  * row back, so a 503 leaves nothing behind. (The remaining gap, an ack followed by a failed commit, leaves
  * an event without a row; the client's retry with its Idempotency-Key publishes the same export id again,
@@ -24,15 +27,17 @@ import org.springframework.util.IdGenerator;
 class ExportRequestService {
 
     private final ExportRequestRules rules;
+    private final UserConnections connections;
     private final QueuedExportRepository repository;
     private final ExportPublisher publisher;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final IdGenerator ids;
 
-    ExportRequestService(ExportRequestRules rules, QueuedExportRepository repository, ExportPublisher publisher,
-            PlatformTransactionManager transactions, Clock clock, IdGenerator ids) {
+    ExportRequestService(ExportRequestRules rules, UserConnections connections, QueuedExportRepository repository,
+            ExportPublisher publisher, PlatformTransactionManager transactions, Clock clock, IdGenerator ids) {
         this.rules = rules;
+        this.connections = connections;
         this.repository = repository;
         this.publisher = publisher;
         this.transaction = new TransactionTemplate(transactions);
@@ -42,10 +47,11 @@ class ExportRequestService {
 
     ExportAccepted request(UserId user, ExportRequestBody body, String idempotencyKeyHeader) {
         Optional<IdempotencyKey> key = IdempotencyKey.parse(idempotencyKeyHeader);
-        rules.check(body);
+        ProviderDescriptor provider = rules.check(body);
+        UUID connectionId = provider.requiresConnection() ? connections.requireActive(user.value(), provider.id()) : null;
         UUID exportId = key.map(k -> k.exportId(user.value())).orElseGet(ids::generateId);
         ExportRequested request = new ExportRequested(ExportRequested.SCHEMA_VERSION, ids.generateId(), exportId,
-                user.value(), body.providerId(), null, body.destinationId(), body.deliverableId(),
+                user.value(), body.providerId(), connectionId, body.destinationId(), body.deliverableId(),
                 body.deliverableVersionId(), body.title().strip(), body.content(), ExportTrigger.MANUAL, 1,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         String fingerprint = RequestFingerprint.of(request);

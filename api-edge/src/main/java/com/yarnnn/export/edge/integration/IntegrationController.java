@@ -1,5 +1,6 @@
 package com.yarnnn.export.edge.integration;
 
+import com.yarnnn.export.connector.oauth.OAuthClients;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -9,13 +10,18 @@ import org.springframework.web.bind.annotation.RestController;
 class IntegrationController {
 
     private final ProviderRegistry providers;
+    private final OAuthClients oauthClients;
 
-    IntegrationController(ProviderRegistry providers) {
+    IntegrationController(ProviderRegistry providers, OAuthClients oauthClients) {
         this.providers = providers;
+        this.oauthClients = oauthClients;
     }
 
     @GetMapping("/api/integrations/available")
     AvailableIntegrations available() {
-        return new AvailableIntegrations(providers.available().stream().map(AvailableProvider::of).toList());
+        return new AvailableIntegrations(providers.available().stream()
+                .map(provider -> AvailableProvider.of(provider,
+                        !provider.requiresConnection() || oauthClients.isConfigured(provider.id())))
+                .toList());
     }
 }

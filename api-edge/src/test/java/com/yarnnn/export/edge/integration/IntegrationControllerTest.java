@@ -23,5 +23,12 @@ class IntegrationControllerTest extends ApiEdgeIntegrationTest {
         assertThat(providers.get(0).path("description").asString()).isNotBlank();
         assertThat(providers.get(0).path("icon").asString()).isEqualTo("folder");
         assertThat(providers.get(0).path("requires_connection").asBoolean()).isFalse();
+        assertThat(providers.get(0).path("connectable").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aVendorWithoutAConfiguredOAuthAppCannotBeConnected() {
+        assertProblem(api.get("/api/integrations/slack/oauth/start", TestTokens.forUser(UUID.randomUUID())), 409,
+                "Slack cannot be connected here: its OAuth app is not configured");
     }
 }

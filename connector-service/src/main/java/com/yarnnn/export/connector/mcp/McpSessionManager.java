@@ -65,6 +65,14 @@ public class McpSessionManager implements DisposableBean {
         }
     }
 
+    /** Stops the session of this key, if there is one (a disconnected account's server must not linger). */
+    public void close(String key) {
+        CompletableFuture<McpSession> session = sessions.remove(key);
+        if (session != null) {
+            session.thenAccept(McpSession::close);
+        }
+    }
+
     public List<McpSession> liveSessions() {
         return sessions.values().stream()
                 .filter(f -> f.isDone() && !f.isCompletedExceptionally())

@@ -40,6 +40,18 @@ class McpSessionManagerTest {
     }
 
     @Test
+    void closingAKeyStopsItsServerAndTheNextCallStartsAnother() {
+        long pid = manager.session(EVERYTHING).pid();
+
+        manager.close(EVERYTHING.key());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        assertThat(manager.liveSessions()).isEmpty();
+        assertThat(text(manager.callTool(EVERYTHING, "echo", Map.of("message", "again")))).isEqualTo("Echo: again");
+        assertThat(manager.session(EVERYTHING).pid()).isNotEqualTo(pid);
+    }
+
+    @Test
     void theServerSeesOnlyTheBasicAndTheGivenEnvironment() {
         assertThat(System.getenv("YARNNN_TEST_SECRET")).as("set by the build for this test").isNotNull();
 

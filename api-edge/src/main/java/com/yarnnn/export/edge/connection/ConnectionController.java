@@ -1,0 +1,47 @@
+package com.yarnnn.export.edge.connection;
+
+import com.yarnnn.export.connector.connection.Destination;
+import com.yarnnn.export.edge.security.UserId;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's connected accounts: list, disconnect, and where each can export to. */
+@RestController
+class ConnectionController {
+
+    /** The answer of {@code GET /api/integrations/connected}. */
+    record ConnectedIntegrations(List<ConnectedIntegration> connections) {
+    }
+
+    /** The answer of {@code GET /api/integrations/{provider}/destinations}. */
+    record Destinations(List<Destination> destinations) {
+    }
+
+    private final UserConnections connections;
+
+    ConnectionController(UserConnections connections) {
+        this.connections = connections;
+    }
+
+    @GetMapping("/api/integrations/connected")
+    ConnectedIntegrations connected(UserId user) {
+        return new ConnectedIntegrations(connections.list(user.value()).stream()
+                .map(c -> ConnectedIntegration.of(c, connections.displayName(c.providerId())))
+                .toList());
+    }
+
+    @DeleteMapping("/api/integrations/{provider}")
+    ResponseEntity<Void> disconnect(UserId user, @PathVariable String provider) {
+        connections.disconnect(user.value(), provider);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/integrations/{provider}/destinations")
+    Destinations destinations(UserId user, @PathVariable String provider) {
+        return new Destinations(connections.destinations(user.value(), provider));
+    }
+}
