@@ -141,7 +141,7 @@ class GmailExportProviderTest {
 
     static Stream<Arguments> transientErrors() {
         return Stream.of(
-                Arguments.of(429, "rateLimitExceeded", Map.of("Retry-After", "7"), "rate_limited", "wait 7 s"),
+                Arguments.of(429, "rateLimitExceeded", Map.of("Retry-After", "7"), "rate_limited", "retrying after 7 s"),
                 Arguments.of(403, "userRateLimitExceeded", Map.of(), "rate_limited", "rate limit"),
                 Arguments.of(500, "backendError", Map.of(), "gmail_unavailable", "Gmail is unavailable"),
                 Arguments.of(503, "backendError", Map.of(), "gmail_unavailable", "Gmail is unavailable"));
@@ -157,6 +157,9 @@ class GmailExportProviderTest {
         assertThat(e.code()).isEqualTo(code);
         assertThat(e.retryable()).isTrue();
         assertThat(e.getMessage()).contains(shown).doesNotContain(TOKEN);
+        if (status == 429) {
+            assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(7));
+        }
     }
 
     @Test
