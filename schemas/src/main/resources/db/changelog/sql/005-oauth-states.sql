@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset yarnnn:002-oauth-states
+--changeset yarnnn:005-oauth-states
 -- One row per OAuth authorization a user started. The callback's signed state must name an unused, unexpired
 -- row of the same user and provider, and uses it up. The PKCE verifier is not stored: it is derived from the
 -- state id with the server's key, so this table holds nothing that redeems an authorization code.
