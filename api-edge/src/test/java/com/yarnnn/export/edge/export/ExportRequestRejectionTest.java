@@ -2,6 +2,7 @@ package com.yarnnn.export.edge.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.yarnnn.export.connector.provider.ProviderRegistry;
 import com.yarnnn.export.edge.ApiClient;
 import com.yarnnn.export.edge.ApiEdgeIntegrationTest;
 import com.yarnnn.export.edge.TestTokens;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Each kind of bad input: its status, a problem a person understands, and nothing published or stored. */
@@ -33,12 +35,15 @@ class ExportRequestRejectionTest extends ApiEdgeIntegrationTest {
         }
     }
 
+    @Autowired
+    private ProviderRegistry providers;
+
     private final UUID user = UUID.randomUUID();
 
     static Stream<BadRequest> badRequests() {
         return Stream.of(
-                json("unknown provider", b -> b.put("provider_id", "slack"), 400,
-                        "Unknown provider 'slack'. Available providers: folder."),
+                json("unknown provider", b -> b.put("provider_id", "dropbox"), 400,
+                        "Unknown provider 'dropbox'. Available providers: folder"),
                 json("missing provider", b -> b.remove("provider_id"), 400, "provider_id is required"),
                 json("missing destination", b -> b.remove("destination_id"), 400, "destination_id is required"),
                 json("blank destination", b -> b.put("destination_id", "  "), 400, "destination_id is required"),
@@ -93,13 +98,14 @@ class ExportRequestRejectionTest extends ApiEdgeIntegrationTest {
     @Test
     void unknownProviderProblemListsTheAvailableOnes() {
         Map<String, Object> body = validBody();
-        body.put("provider_id", "notion");
+        body.put("provider_id", "dropbox");
 
         ApiClient.Response response = api.postJson(EXPORT_PATH, TestTokens.forUser(user), body, Map.of());
 
-        assertProblem(response, 400, "Unknown provider 'notion'");
+        assertProblem(response, 400, "Unknown provider 'dropbox'");
         assertThat(response.json().path("available_providers").valueStream().map(JsonNode::asString))
-                .containsExactly("folder");
+                .contains("folder")
+                .containsExactlyElementsOf(providers.ids().stream().sorted().toList());
     }
 
     private static BadRequest json(String name, Consumer<Map<String, Object>> change, int status, String detail) {

@@ -2,14 +2,19 @@ package com.yarnnn.export.edge.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.yarnnn.export.connector.provider.ProviderRegistry;
 import com.yarnnn.export.edge.ApiClient;
 import com.yarnnn.export.edge.ApiEdgeIntegrationTest;
 import com.yarnnn.export.edge.TestTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class IntegrationControllerTest extends ApiEdgeIntegrationTest {
+
+    @Autowired
+    private ProviderRegistry registry;
 
     @Test
     void listsTheRegisteredProviders() {
@@ -17,13 +22,17 @@ class IntegrationControllerTest extends ApiEdgeIntegrationTest {
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode providers = response.json().path("providers");
-        assertThat(providers).hasSize(1);
-        assertThat(providers.get(0).path("id").asString()).isEqualTo("folder");
-        assertThat(providers.get(0).path("display_name").asString()).isEqualTo("Folder");
-        assertThat(providers.get(0).path("description").asString()).isNotBlank();
-        assertThat(providers.get(0).path("icon").asString()).isEqualTo("folder");
-        assertThat(providers.get(0).path("requires_connection").asBoolean()).isFalse();
-        assertThat(providers.get(0).path("connectable").asBoolean()).isTrue();
+        assertThat(providers.valueStream().map(p -> p.path("id").asString()))
+                .containsExactlyElementsOf(registry.ids().stream().sorted().toList());
+        JsonNode folder = providers.valueStream().filter(p -> p.path("id").asString().equals("folder")).findFirst()
+                .orElseThrow();
+        assertThat(folder.path("display_name").asString()).isEqualTo("Folder");
+        assertThat(folder.path("description").asString()).isNotBlank();
+        assertThat(folder.path("icon").asString()).isEqualTo("folder");
+        assertThat(folder.path("requires_connection").asBoolean()).isFalse();
+        assertThat(providers).as("no OAuth app is configured here: only providers without an account are connectable")
+                .allSatisfy(p -> assertThat(p.path("connectable").asBoolean())
+                        .isEqualTo(!p.path("requires_connection").asBoolean()));
     }
 
     @Test
