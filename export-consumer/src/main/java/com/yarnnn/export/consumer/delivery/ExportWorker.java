@@ -1,5 +1,6 @@
 package com.yarnnn.export.consumer.delivery;
 
+import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.connector.connection.ConnectionUnusableException;
 import com.yarnnn.export.connector.mcp.McpCallException;
 import com.yarnnn.export.connector.provider.DeliveryException;
@@ -35,6 +36,8 @@ import org.springframework.util.IdGenerator;
 public class ExportWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ExportWorker.class);
+    /** The provider refused the connection's token: the user must connect again, and Settings says so. */
+    private static final String NEEDS_REAUTH = "needs_reauth";
 
     private final DeliveryLedger ledger;
     private final OutcomePublisher outcomes;
@@ -42,18 +45,20 @@ public class ExportWorker {
     private final ProviderCircuitBreakers breakers;
     private final RateBudgets budgets;
     private final DeliveryProperties properties;
+    private final ConnectionStore connections;
     private final Clock clock;
     private final IdGenerator ids;
 
     public ExportWorker(DeliveryLedger ledger, OutcomePublisher outcomes, RetryScheduler retries,
-            ProviderCircuitBreakers breakers, RateBudgets budgets, DeliveryProperties properties, Clock clock,
-            IdGenerator ids) {
+            ProviderCircuitBreakers breakers, RateBudgets budgets, DeliveryProperties properties,
+            ConnectionStore connections, Clock clock, IdGenerator ids) {
         this.ledger = ledger;
         this.outcomes = outcomes;
         this.retries = retries;
         this.breakers = breakers;
         this.budgets = budgets;
         this.properties = properties;
+        this.connections = connections;
         this.clock = clock;
         this.ids = ids;
     }
@@ -98,6 +103,9 @@ public class ExportWorker {
                 }
                 retryLater(record, ref, attempt, new ExportError(e.code(), e.getMessage()), e, slowDown);
             } else {
+                if (NEEDS_REAUTH.equals(e.code()) && request.connectionId() != null) {
+                    connections.markNeedsReauth(request.connectionId());
+                }
                 complete(failed(ref, attempt, new ExportError(e.code(), e.getMessage())));
             }
         } catch (ConnectionUnusableException e) {

@@ -81,6 +81,21 @@ class ProviderEndToEndTest extends LocalStackTest {
     }
 
     @Test
+    void aTokenSlackRefusesMarksTheConnectionForReconnectionAndFailsTheExportWithThatReason() {
+        slack.answerNextWithError("chat.postMessage", "token_revoked");
+
+        JsonNode status = exportAndAwait("slack", CHANNEL, "FAILED");
+
+        assertThat(status.get("error").get("code").asString()).isEqualTo("needs_reauth");
+        JsonNode connections = client.get("/api/integrations/connected").body().get("connections");
+        assertThat(connections.findValues("status").stream().map(JsonNode::asString))
+                .contains("needs_reauth");
+        assertThat(client.export("slack", CHANNEL, "Next", "Body\n").status()).isEqualTo(409);
+        fakes.connect(stack.edge().getBean(ConnectionStore.class), user);
+        assertThat(client.export("slack", CHANNEL, "Next", "Body\n").status()).isEqualTo(202);
+    }
+
+    @Test
     void notionCreatesAPageUnderTheChosenParent() {
         notion.reset();
 

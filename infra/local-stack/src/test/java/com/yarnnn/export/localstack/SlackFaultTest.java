@@ -36,6 +36,8 @@ class SlackFaultTest extends LocalStackTest {
         properties.put("yarnnn.mcp.request-timeout", "2s");
         properties.put("yarnnn.delivery.retry-delays", "300ms,300ms,300ms");
         properties.put("yarnnn.delivery.jitter", "0");
+        // each test's faults are its own: the faults of the others must not open Slack's circuit breaker
+        properties.put("resilience4j.circuitbreaker.configs.default.minimum-number-of-calls", "100");
         startStack(properties);
         fakes.connect(stack.edge().getBean(ConnectionStore.class), user);
         operator = new StackClient(stack.baseUrl(),
@@ -113,7 +115,7 @@ class SlackFaultTest extends LocalStackTest {
         UUID export = accept(channel);
         awaitStatus(export, "DEAD_LETTERED");
         assertThat(slack.messagesIn(channel)).isZero();
-        JsonNode summary = operator.post("/api/ops/dead-letters/slack/replay", Map.of("cause", "slack_unavailable")).body();
+        JsonNode summary = operator.post("/api/ops/dead-letters/slack/replay", Map.of("cause", "slack_unreachable")).body();
         assertThat(summary.get("results").get("REQUEUED").asInt()).isGreaterThanOrEqualTo(1);
         awaitStatus(export, "SUCCEEDED");
 

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 
 /** Registers the Gmail provider where connections (and so tokens) are available; off with {@code yarnnn.providers.gmail.enabled=false}. */
 @AutoConfiguration(after = ConnectorAutoConfiguration.class,
-        afterName = "com.yarnnn.export.connector.connection.ConnectionAutoConfiguration")
+        afterName = {"com.yarnnn.export.connector.connection.ConnectionAutoConfiguration",
+                "com.yarnnn.export.connector.oauth.OAuthAutoConfiguration"})
 @ConditionalOnBean(ConnectionAccess.class)
 @ConditionalOnProperty(name = "yarnnn.providers.gmail.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(GmailProperties.class)

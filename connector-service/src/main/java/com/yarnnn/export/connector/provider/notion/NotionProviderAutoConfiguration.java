@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /** The Notion provider, wherever connections can be opened ({@code yarnnn.providers.notion.enabled=false} to leave it out). */
-@AutoConfiguration(afterName = "com.yarnnn.export.connector.connection.ConnectionAutoConfiguration")
+@AutoConfiguration(afterName = {"com.yarnnn.export.connector.connection.ConnectionAutoConfiguration",
+        "com.yarnnn.export.connector.oauth.OAuthAutoConfiguration"})
 @ConditionalOnBean(ConnectionAccess.class)
 @ConditionalOnProperty(name = "yarnnn.providers.notion.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(NotionProperties.class)

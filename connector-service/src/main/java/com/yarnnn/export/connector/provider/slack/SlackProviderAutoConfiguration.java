@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Bean;
 
 /** The Slack provider, where connections can be opened (it needs each user's bot token). */
 @AutoConfiguration(afterName = {"com.yarnnn.export.connector.ConnectorAutoConfiguration",
-        "com.yarnnn.export.connector.connection.ConnectionAutoConfiguration"})
+        "com.yarnnn.export.connector.connection.ConnectionAutoConfiguration",
+        "com.yarnnn.export.connector.oauth.OAuthAutoConfiguration"})
 @ConditionalOnBean(ConnectionAccess.class)
 @ConditionalOnProperty(name = "yarnnn.providers.slack.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SlackProperties.class)
