@@ -58,10 +58,6 @@ public class GmailExportProvider implements ExportProvider {
         GmailRecipients.parse(destinationId);
     }
 
-    /**
-     * Sends one email. Receipt: Gmail's message id and a link to it in the account's Sent mail
-     * ({@code https://mail.google.com/mail/u/<account email>/#sent/<id>}).
-     */
     /** Gmail allows 150 sends a minute and 2,000 a day per user. */
     @Override
     public List<RateBudget> budgets(ExportRequested request) {
@@ -69,6 +65,10 @@ public class GmailExportProvider implements ExportProvider {
                 new RateBudget("gmail:day:" + request.connectionId(), 2_000, Duration.ofDays(1)));
     }
 
+    /**
+     * Sends one email. Receipt: Gmail's message id and a link to it in the account's Sent mail
+     * ({@code https://mail.google.com/mail/u/<account email>/#sent/<id>}).
+     */
     @Override
     public DeliveryReceipt deliver(ExportRequested request) {
         List<String> recipients = GmailRecipients.parse(request.destinationId());
