@@ -7,9 +7,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's connected accounts: list, disconnect, and where each can export to. */
+/** The caller's connected accounts: list, disconnect, where each can export to, and whether it still works. */
 @RestController
 class ConnectionController {
 
@@ -19,6 +20,10 @@ class ConnectionController {
 
     /** The answer of {@code GET /api/integrations/{provider}/destinations}. */
     record Destinations(List<Destination> destinations) {
+    }
+
+    /** The answer of {@code POST /api/integrations/{provider}/validate}. */
+    record Validated(String provider, boolean valid) {
     }
 
     private final UserConnections connections;
@@ -38,6 +43,12 @@ class ConnectionController {
     ResponseEntity<Void> disconnect(UserId user, @PathVariable String provider) {
         connections.disconnect(user.value(), provider);
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/integrations/{provider}/validate")
+    Validated validate(UserId user, @PathVariable String provider) {
+        connections.validate(user.value(), provider);
+        return new Validated(provider, true);
     }
 
     @GetMapping("/api/integrations/{provider}/destinations")

@@ -1,6 +1,7 @@
 package com.yarnnn.export.edge.connection;
 
 import com.yarnnn.export.connector.connection.Connection;
+import com.yarnnn.export.connector.connection.ConnectionAccess;
 import com.yarnnn.export.connector.connection.ConnectionStatus;
 import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.connector.connection.ConnectionUnusableException;
@@ -16,16 +17,21 @@ import com.yarnnn.export.edge.problem.ApiProblemException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-/** A user's connected accounts: listing, the one an export goes through, disconnecting, their destinations. */
+/**
+ * A user's connected accounts: listing, the one an export goes through, disconnecting, their destinations, and
+ * proving one still works.
+ */
 @Service
 public class UserConnections {
 
     private static final Logger log = LoggerFactory.getLogger(UserConnections.class);
+    private static final String NEEDS_REAUTH = "needs_reauth";
 
     private final ConnectionStore store;
     private final ProviderRegistry providers;
@@ -33,15 +39,17 @@ public class UserConnections {
     private final TokenRevoker revoker;
     private final McpSessionManager mcp;
     private final ProviderDestinations destinations;
+    private final ConnectionAccess access;
 
     UserConnections(ConnectionStore store, ProviderRegistry providers, OAuthClients clients, TokenRevoker revoker,
-            McpSessionManager mcp, ProviderDestinations destinations) {
+            McpSessionManager mcp, ProviderDestinations destinations, ConnectionAccess access) {
         this.store = store;
         this.providers = providers;
         this.clients = clients;
         this.revoker = revoker;
         this.mcp = mcp;
         this.destinations = destinations;
+        this.access = access;
     }
 
     List<Connection> list(UUID userId) {
@@ -74,6 +82,21 @@ public class UserConnections {
     }
 
     List<Destination> destinations(UUID userId, String providerId) {
+        return withConnection(userId, providerId, destinations::list);
+    }
+
+    /**
+     * Proves the user's connection works with the provider's cheap real call (Slack lists one channel, Notion asks
+     * for its bot user, Gmail for the profile). A token the provider refuses marks the connection needs_reauth.
+     */
+    void validate(UUID userId, String providerId) {
+        withConnection(userId, providerId, (provider, connectionId) -> {
+            provider.validateConnection(access.open(connectionId));
+            return connectionId;
+        });
+    }
+
+    private <T> T withConnection(UUID userId, String providerId, BiFunction<ExportProvider, UUID, T> call) {
         ExportProvider provider = providers.find(providerId).orElseThrow(() -> unknownProvider(providerId));
         if (!provider.descriptor().requiresConnection()) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, provider.descriptor().displayName()
@@ -81,10 +104,14 @@ public class UserConnections {
         }
         UUID connectionId = requireActive(userId, providerId);
         try {
-            return destinations.list(provider, connectionId);
+            return call.apply(provider, connectionId);
         } catch (ConnectionUnusableException e) {
             throw new ConnectionRequiredException(e.code(), e.getMessage());
         } catch (DeliveryException e) {
+            if (NEEDS_REAUTH.equals(e.code())) {
+                store.markNeedsReauth(connectionId);
+                throw ConnectionRequiredException.needsReauth(displayName(providerId));
+            }
             throw new ApiProblemException(e.retryable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY,
                     e.getMessage());
         } catch (McpCallException e) {

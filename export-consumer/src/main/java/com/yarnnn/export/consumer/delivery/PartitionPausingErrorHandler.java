@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
@@ -38,7 +39,19 @@ class PartitionPausingErrorHandler implements CommonErrorHandler {
                         ConsumerRecord::offset, Math::min))
                 .forEach(consumer::seek);
         long wait = Math.max(0, Duration.between(clock.instant(), notDue.dueAt()).toMillis());
-        scheduler.schedule(() -> container.resumePartition(partition), wait, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> resume(container, partition), wait, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Resumes the partition in every consumer of the container: the concurrent container would pass it only to the
+     * consumer that holds it now, and during a rebalance none does — the pause would then outlive the rebalance.
+     */
+    private static void resume(MessageListenerContainer container, TopicPartition partition) {
+        if (container instanceof ConcurrentMessageListenerContainer<?, ?> concurrent) {
+            concurrent.getContainers().forEach(consumer -> consumer.resumePartition(partition));
+        } else {
+            container.resumePartition(partition);
+        }
     }
 
     @Override

@@ -96,6 +96,23 @@ class ProviderEndToEndTest extends LocalStackTest {
     }
 
     @Test
+    void everyConnectionProvesItselfWithACheapRealCall() {
+        for (String provider : List.of("slack", "notion", "gmail")) {
+            StackClient.Response validated = client.post("/api/integrations/" + provider + "/validate", Map.of());
+            assertThat(validated.status()).as(provider + ": " + validated.body()).isEqualTo(200);
+            assertThat(validated.body().get("valid").asBoolean()).isTrue();
+        }
+        assertThat(slack.requests()).extracting(FakeSlackApi.Request::apiMethod).contains("conversations.list");
+
+        slack.answerNextWithError("conversations.list", "invalid_auth");
+        StackClient.Response refused = client.post("/api/integrations/slack/validate", Map.of());
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("code").asString()).isEqualTo("needs_reauth");
+        fakes.connect(stack.edge().getBean(ConnectionStore.class), user);
+    }
+
+    @Test
     void notionCreatesAPageUnderTheChosenParent() {
         notion.reset();
 
