@@ -8,6 +8,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -18,6 +21,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * backoff never holds a thread or another partition.
  */
 class PartitionPausingErrorHandler implements CommonErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionPausingErrorHandler.class);
 
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
@@ -39,7 +44,11 @@ class PartitionPausingErrorHandler implements CommonErrorHandler {
                         ConsumerRecord::offset, Math::min))
                 .forEach(consumer::seek);
         long wait = Math.max(0, Duration.between(clock.instant(), notDue.dueAt()).toMillis());
+        log.debug("Paused {} for {} ms, until its head record is due", partition, wait);
         scheduler.schedule(() -> resume(container, partition), wait, TimeUnit.MILLISECONDS);
+        // thrown, not returned: a handler that returns has handled the record, and the container would commit its
+        // offset — a rebalance during the pause would then skip the record for good
+        throw new KafkaException("Not due yet; " + partition + " paused", KafkaException.Level.DEBUG, exception);
     }
 
     /**
@@ -47,6 +56,7 @@ class PartitionPausingErrorHandler implements CommonErrorHandler {
      * consumer that holds it now, and during a rebalance none does — the pause would then outlive the rebalance.
      */
     private static void resume(MessageListenerContainer container, TopicPartition partition) {
+        log.debug("Resuming {}", partition);
         if (container instanceof ConcurrentMessageListenerContainer<?, ?> concurrent) {
             concurrent.getContainers().forEach(consumer -> consumer.resumePartition(partition));
         } else {
