@@ -1,0 +1,98 @@
+package com.yarnnn.export.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.yarnnn.export.connector.connection.ConnectionStore;
+import com.yarnnn.export.infra.Infrastructure;
+import com.yarnnn.export.infra.TestInfrastructureInitializer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * export-consumer as its own process, killed (SIGKILL) after Slack received the message and before the worker could
+ * record the outcome. The next process waits out the dead worker's lease, takes the export over, finds the message
+ * in the channel and records SUCCEEDED: the fake Slack API holds exactly one message.
+ */
+class ConsumerKillTest extends LocalStackTest {
+
+    private static final Path CONSUMER_JAR = Path.of(System.getProperty("yarnnn.export-consumer.jar"));
+
+    @TempDir
+    static Path logs;
+
+    static VendorFakes fakes;
+    static Map<String, Object> consumerSettings;
+    static Process consumer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertThat(CONSUMER_JAR).as("export-consumer's executable jar: run the tests with ./mvnw verify").isRegularFile();
+        fakes = new VendorFakes();
+        Map<String, Object> properties = new HashMap<>(fakes.properties());
+        properties.put("yarnnn.delivery.lease", "3s");
+        properties.put("yarnnn.delivery.retry-delays", "300ms,300ms,300ms");
+        startStack(properties);
+        stack.stopConsumer();
+        fakes.connect(stack.edge().getBean(ConnectionStore.class), user);
+        consumerSettings = new HashMap<>(Infrastructure.forTests().springProperties());
+        consumerSettings.putAll(properties);
+        consumerSettings.put("yarnnn.vault.keys", TestInfrastructureInitializer.TEST_VAULT_KEYS);
+        consumerSettings.put("yarnnn.mcp.servers-dir", System.getProperty("yarnnn.mcp.servers-dir"));
+        consumerSettings.put("yarnnn.providers.folder.root", exports.toString());
+        consumerSettings.put("server.port", "0");
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (consumer != null) {
+            consumer.destroyForcibly();
+        }
+        fakes.close();
+    }
+
+    @Test
+    void aConsumerKilledBetweenTheProviderCallAndTheLedgerDeliversNothingTwice() throws Exception {
+        String channel = "C0KILLPROC";
+        CountDownLatch release = fakes.slack.holdNextAnswer("chat.postMessage");
+        consumer = startConsumer("first");
+
+        UUID export = client.export("slack", channel, "Killed", "Body\n").exportId();
+        await().atMost(Duration.ofSeconds(60)).until(() -> fakes.slack.messagesIn(channel) == 1);
+        consumer.destroyForcibly().waitFor();
+        release.countDown();
+        consumer = startConsumer("second");
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> "SUCCEEDED".equals(status(export)));
+        int claims = jdbc.sql("select claims from export_delivery where export_id = ?").param(export)
+                .query(Integer.class).single();
+        System.out.printf("consumer killed: sent=1 delivered=%d lost=0 duplicated=%d terminal=%s claims=%d%n",
+                fakes.slack.messagesIn(channel), fakes.slack.messagesIn(channel) - 1, status(export), claims);
+        assertThat(fakes.slack.messagesIn(channel)).isEqualTo(1);
+        assertThat(claims).isEqualTo(2);
+    }
+
+    private static Process startConsumer(String name) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
+                CONSUMER_JAR.toString()));
+        consumerSettings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve("export-consumer-" + name + ".log").toFile()).start();
+    }
+
+    private static String status(UUID export) {
+        return client.get("/api/exports/" + export).body().get("status").asString();
+    }
+}
