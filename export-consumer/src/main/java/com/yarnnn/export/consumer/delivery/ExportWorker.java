@@ -156,8 +156,10 @@ public class ExportWorker {
         if (!retries.hasAttemptAfter(record, attempt)) {
             throw new AttemptFailedException(error, attempt, cause);
         }
+        // stamped before the retry is scheduled: the next attempt may finish before this event is published
+        Instant failedAt = clock.instant();
         Instant due = retries.schedule(record, attempt, error, atLeast);
         outcomes.publishAndWait(new ExportRetrying(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt,
-                clock.instant(), error, due));
+                failedAt, error, due));
     }
 }

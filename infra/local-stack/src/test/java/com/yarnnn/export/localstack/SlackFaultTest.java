@@ -61,7 +61,7 @@ class SlackFaultTest extends LocalStackTest {
         release.countDown();
         report("hang", 1, slack.messagesIn(channel), export);
         assertThat(slack.messagesIn(channel)).isEqualTo(1);
-        assertThat(logStatuses(export)).containsExactly("RETRYING", "SUCCEEDED");
+        awaitLog(export, "RETRYING", "SUCCEEDED");
         assertThat(errorOfFirstAttempt(export)).isEqualTo("timeout");
         assertThat(Thread.activeCount() - threadsBefore).as("threads left behind").isLessThan(10);
     }
@@ -80,6 +80,7 @@ class SlackFaultTest extends LocalStackTest {
         release.countDown();
         report("killed mid-call", 1, slack.messagesIn(channel), export);
         assertThat(slack.messagesIn(channel)).isEqualTo(1);
+        awaitLog(export, "RETRYING", "SUCCEEDED");
         assertThat(errorOfFirstAttempt(export)).isEqualTo("server_exited");
         assertThat(slackServer().pid()).isNotEqualTo(server.pid());
     }
@@ -100,6 +101,7 @@ class SlackFaultTest extends LocalStackTest {
         report("429", 1, slack.messagesIn(limited), paused);
         assertThat(slack.messagesIn(limited)).isEqualTo(1);
         assertThat(slack.messagesIn(other)).isEqualTo(1);
+        awaitLog(paused, "RETRYING", "SUCCEEDED");
         Instant limitedAt = occurredAt(paused, "RETRYING");
         assertThat(Duration.between(limitedAt, occurredAt(paused, "SUCCEEDED"))).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
         assertThat(occurredAt(unaffected, "SUCCEEDED")).isBefore(limitedAt.plusSeconds(10));
@@ -121,8 +123,7 @@ class SlackFaultTest extends LocalStackTest {
 
         report("outage + replay", 1, slack.messagesIn(channel), export);
         assertThat(slack.messagesIn(channel)).isEqualTo(1);
-        assertThat(logStatuses(export)).containsExactly("RETRYING", "RETRYING", "RETRYING", "DEAD_LETTERED", "QUEUED",
-                "SUCCEEDED");
+        awaitLog(export, "RETRYING", "RETRYING", "RETRYING", "DEAD_LETTERED", "QUEUED", "SUCCEEDED");
     }
 
     private static UUID accept(String channel) {
@@ -144,6 +145,12 @@ class SlackFaultTest extends LocalStackTest {
 
     private static void awaitStatus(UUID export, String expected) {
         await().atMost(Duration.ofSeconds(60)).until(() -> expected.equals(status(export).get("status").asString()));
+    }
+
+    /** The log is a projection too: it holds every attempt's outcome once the projector has caught up. */
+    private static void awaitLog(UUID export, String... statuses) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(logStatuses(export)).containsExactly(statuses));
     }
 
     private static List<String> logStatuses(UUID export) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -96,6 +97,53 @@ public class NotionExportProvider implements ExportProvider {
         return new DeliveryReceipt(page.id(), page.url());
     }
 
+    /**
+     * Before creating the page again, looks under the parent for a page an earlier attempt of this export created —
+     * in this or a process that died since: a child page with the export's title whose first block carries its
+     * reference. Found, the page is completed instead of made twice.
+     */
+    @Override
+    public DeliveryReceipt redeliver(ExportRequested request) {
+        if (unfinished.find(request.exportId()).isEmpty()) {
+            McpServerSpec server = server(open(request.connectionId()));
+            try {
+                createdEarlier(server, NotionPageId.parse(request.destinationId()), request)
+                        .ifPresent(page -> unfinished.remember(request.exportId(), page));
+            } catch (DeliveryException e) {
+                // a parent it cannot read holds no earlier page; delivering says what is wrong with it
+                if (!"object_not_found".equals(e.code())) {
+                    throw e;
+                }
+            }
+        }
+        return deliver(request);
+    }
+
+    private Optional<UnfinishedPages.UnfinishedPage> createdEarlier(McpServerSpec server, String parentId,
+            ExportRequested request) {
+        String title = title(request);
+        List<String> candidates = new ArrayList<>();
+        eachPage(server, "API-get-block-children", Map.of("block_id", parentId), children -> {
+            for (JsonNode child : children.path("results")) {
+                if (title.equals(child.path("child_page").path("title").asString(null))) {
+                    candidates.add(child.path("id").asString());
+                }
+            }
+            return true;
+        });
+        String reference = reference(request);
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            String pageId = candidates.get(i);
+            JsonNode first = call(server, "API-get-block-children", Map.of("block_id", pageId, "page_size", 1))
+                    .path("results").path(0);
+            if (first.toString().contains(reference)) {
+                return Optional.of(new UnfinishedPages.UnfinishedPage(pageId,
+                        "https://www.notion.so/" + pageId.replace("-", "")));
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public List<Destination> destinations(ActiveConnection connection) {
         List<Destination> pages = new ArrayList<>();
@@ -122,7 +170,7 @@ public class NotionExportProvider implements ExportProvider {
 
     /** The page's content: the reference line, then the deliverable. */
     static List<NotionBlock> pageBlocks(ExportRequested request) {
-        String reference = "Exported from YARNNN · ref " + request.exportId().toString().substring(0, 8);
+        String reference = "Exported from YARNNN · " + reference(request);
         List<NotionBlock> blocks = new ArrayList<>(NotionBlockFormatter.paragraph(List.of(
                 new RichText(reference, TextStyle.PLAIN.withItalic().withColor("gray"), null))));
         blocks.addAll(FORMATTER.format(request.content()));
@@ -186,6 +234,10 @@ public class NotionExportProvider implements ExportProvider {
         } catch (McpError e) {
             throw NotionResultParser.callFailure(e);
         }
+    }
+
+    private static String reference(ExportRequested request) {
+        return "ref " + request.exportId().toString().substring(0, 8);
     }
 
     private static String title(ExportRequested request) {

@@ -142,6 +142,10 @@ public final class FakeNotionApi implements AutoCloseable {
         List<JsonNode> children = Collections.synchronizedList(new ArrayList<>());
         request.path("children").forEach(children::add);
         pageChildren.put(id, children);
+        // the new page is a child_page block of its parent, whose id is the page's
+        pageChildren.computeIfAbsent(parent, p -> Collections.synchronizedList(new ArrayList<>())).add(JSON.readTree(
+                "{\"id\":%s,\"type\":\"child_page\",\"child_page\":{\"title\":%s}}".formatted(
+                        JSON.writeValueAsString(id), JSON.writeValueAsString(title.toString()))));
         reply(exchange, 200, page(id, parent, title.toString()));
     }
 
@@ -200,7 +204,8 @@ public final class FakeNotionApi implements AutoCloseable {
     private static JsonNode created(JsonNode child, String parentId) {
         ObjectNode block = JSON.createObjectNode();
         block.put("object", "block");
-        block.put("id", UUID.nameUUIDFromBytes(child.toString().getBytes(StandardCharsets.UTF_8)).toString());
+        block.put("id", child.has("id") ? child.path("id").asString()
+                : UUID.nameUUIDFromBytes(child.toString().getBytes(StandardCharsets.UTF_8)).toString());
         block.putObject("parent").put("type", "page_id").put("page_id", parentId);
         block.put("has_children", child.path(child.path("type").asString()).has("children"));
         block.put("in_trash", false);

@@ -59,6 +59,7 @@ class NotionExportProviderTest {
     private static FakeNotionApi notion;
     private static McpSessionManager mcp;
     private static NotionExportProvider provider;
+    private static ConnectionAccess connections;
 
     @BeforeAll
     static void start() throws IOException {
@@ -67,7 +68,7 @@ class NotionExportProviderTest {
         McpProperties.ServerOverride override = new McpProperties.ServerOverride(null, null,
                 Map.of("BASE_URL", notion.baseUrl()));
         mcp = new McpSessionManager(new McpProperties(SERVERS, null, null, null, Map.of("notion", override)));
-        ConnectionAccess connections = id -> new ActiveConnection(new Connection(id, UUID.randomUUID(), "notion",
+        connections = id -> new ActiveConnection(new Connection(id, UUID.randomUUID(), "notion",
                 "workspace-1", "Acme", Map.of(), ConnectionStatus.ACTIVE, Instant.parse("2026-11-01T00:00:00Z")),
                 Secret.of(id.equals(REVOKED_CONNECTION) ? REVOKED_TOKEN : TOKEN));
         provider = new NotionExportProvider(mcp, connections, new NotionProperties(null, 120));
@@ -186,6 +187,30 @@ class NotionExportProviderTest {
                 && r.path().startsWith("/v1/blocks/" + receipt.externalId() + "/children"));
         assertThat(JSON.writeValueAsString(notion.children(receipt.externalId())))
                 .isEqualTo(JSON.writeValueAsString(expectedBlocks(request)));
+    }
+
+    @Test
+    void aLaterAttemptInAnotherProcessFindsThePageByItsReferenceAndCompletesIt() throws IOException {
+        ExportRequested request = request("Q4 2026 Business Review", read("notion-quarterly-review.md"));
+        notion.failNext("PATCH", 429, "rate_limited", "You have been rate limited.");
+        assertThatThrownBy(() -> provider.deliver(request)).isInstanceOf(DeliveryException.class);
+        NotionExportProvider restarted = new NotionExportProvider(mcp, connections, new NotionProperties(null, 120));
+
+        DeliveryReceipt receipt = restarted.redeliver(request);
+
+        assertThat(notion.requests()).filteredOn(r -> r.path().equals("/v1/pages")).hasSize(1);
+        assertThat(JSON.writeValueAsString(notion.children(receipt.externalId())))
+                .isEqualTo(JSON.writeValueAsString(expectedBlocks(request)));
+    }
+
+    @Test
+    void aLaterAttemptCreatesThePageWhenNoEarlierOneDid() {
+        ExportRequested request = request("Report", "text");
+
+        DeliveryReceipt receipt = provider.redeliver(request);
+
+        assertThat(notion.requests()).filteredOn(r -> r.path().equals("/v1/pages")).hasSize(1);
+        assertThat(receipt.externalUrl()).startsWith("https://www.notion.so/");
     }
 
     @Test
