@@ -81,7 +81,9 @@ class SlackFaultTest extends LocalStackTest {
         report("killed mid-call", 1, slack.messagesIn(channel), export);
         assertThat(slack.messagesIn(channel)).isEqualTo(1);
         awaitLog(export, "RETRYING", "SUCCEEDED");
-        assertThat(errorOfFirstAttempt(export)).isEqualTo("server_exited");
+        // server_exited, unless a loaded machine let the 2 s request timeout pass first (that a dead server fails
+        // its calls at once is McpSessionManagerTest's); either way the retry found the message
+        assertThat(errorOfFirstAttempt(export)).isIn("server_exited", "timeout");
         assertThat(slackServer().pid()).isNotEqualTo(server.pid());
     }
 
