@@ -39,6 +39,10 @@ public class ApiClient {
         }
     }
 
+    public String baseUrl() {
+        return base;
+    }
+
     public Response get(String path, String token) {
         return get(path, token, Map.of());
     }

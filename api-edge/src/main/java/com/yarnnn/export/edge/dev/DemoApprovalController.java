@@ -57,7 +57,7 @@ class DemoApprovalController {
         }
         String exports = "/api/deliverables/" + body.deliverableId() + "/exports?version_id=" + versionId;
         return ResponseEntity.accepted().body(Map.of("event_id", approval.eventId(), "version_id", versionId,
-                "exports_url", exports));
+                "approved_at", approval.approvedAt(), "exports_url", exports));
     }
 
     private static ApiProblemException notPublished(Exception cause) {

@@ -13,7 +13,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,8 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * and the history, filtered and paged newest first.
  */
 @RestController
-@Validated
 class ExportStatusController {
+
+    private static final String LIMIT = "limit must be 1 to 200";
 
     private final ExportStatusRepository statuses;
     private final StatusStreams streams;
@@ -45,7 +45,7 @@ class ExportStatusController {
             @RequestParam(name = "deliverable_id", required = false) UUID deliverableId,
             @RequestParam(name = "version_id", required = false) UUID versionId,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = LIMIT) @Max(value = 200, message = LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         return page(user, new ExportFilter(status, provider, deliverableId, versionId, from, to), limit, cursor);
     }
@@ -56,7 +56,7 @@ class ExportStatusController {
             @RequestParam(required = false) ExportState status, @RequestParam(required = false) String provider,
             @RequestParam(name = "version_id", required = false) UUID versionId,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = LIMIT) @Max(value = 200, message = LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         owners.requireOwner(deliverableId, user.value());
         return page(user, new ExportFilter(status, provider, deliverableId, versionId, from, to), limit, cursor);
