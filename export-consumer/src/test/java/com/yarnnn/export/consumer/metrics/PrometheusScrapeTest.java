@@ -1,6 +1,7 @@
 package com.yarnnn.export.consumer.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.yarnnn.export.connector.testing.PrometheusScrape.value;
 import static org.awaitility.Awaitility.await;
 
 import com.yarnnn.export.infra.TestInfrastructureInitializer;
@@ -22,10 +23,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,8 +41,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 @DirtiesContext
 class PrometheusScrapeTest {
-
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)$");
 
     @TempDir
     static Path exports;
@@ -121,18 +117,6 @@ class PrometheusScrapeTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
-    }
-
-    /** The sample of the metric whose labels include these (the sum if several match). */
-    static OptionalDouble value(String scrape, String metric, Map<String, String> labels) {
-        return scrape.lines()
-                .map(SAMPLE::matcher)
-                .filter(Matcher::matches)
-                .filter(m -> m.group(1).equals(metric))
-                .filter(m -> labels.entrySet().stream().allMatch(label -> m.group(3) != null
-                        && m.group(3).contains(label.getKey() + "=\"" + label.getValue() + "\"")))
-                .mapToDouble(m -> Double.parseDouble(m.group(4)))
-                .reduce(Double::sum);
     }
 
     private String status(UUID exportId) {
