@@ -18,14 +18,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,22 +31,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** {@code /actuator/prometheus} of export-consumer after exports went through the worker and the projector. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "yarnnn.providers.folder.root=target/metrics-test-exports")
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 @DirtiesContext
 class PrometheusScrapeTest {
-
-    @TempDir
-    static Path exports;
-
-    @DynamicPropertySource
-    static void exportRoot(DynamicPropertyRegistry registry) {
-        registry.add("yarnnn.providers.folder.root", exports::toString);
-    }
 
     @LocalServerPort
     int port;
