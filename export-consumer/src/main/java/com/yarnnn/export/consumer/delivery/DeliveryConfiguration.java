@@ -17,6 +17,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,10 +65,13 @@ public class DeliveryConfiguration {
     @Bean
     ProviderWorkers providerWorkers(ProviderRegistry providers, KafkaProperties kafka, ExportWorker worker,
             DeliveryProperties properties, KafkaTemplate<String, Object> events, OutcomePublisher outcomes, Clock clock,
-            IdGenerator ids, ScheduledExecutorService partitionResumer) {
+            IdGenerator ids, ScheduledExecutorService partitionResumer,
+            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
         DefaultKafkaConsumerFactory<String, ExportRequested> consumers = new DefaultKafkaConsumerFactory<>(
                 kafka.buildConsumerProperties(), new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(EventSerde.deserializer(ExportRequested.class)));
+        // Boot's customizers bind the consumers' metrics (lag) to Micrometer
+        customizers.orderedStream().forEach(customizer -> customizer.customize(consumers));
         CommonDelegatingErrorHandler errorHandler = new CommonDelegatingErrorHandler(
                 deadLetteringHandler(kafka, properties, events, outcomes, clock, ids));
         errorHandler.setCauseChainTraversing(true);

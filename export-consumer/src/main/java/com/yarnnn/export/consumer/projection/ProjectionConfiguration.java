@@ -3,6 +3,8 @@ package com.yarnnn.export.consumer.projection;
 import com.yarnnn.export.connector.kafka.EventSerde;
 import com.yarnnn.export.schemas.event.ExportOutcome;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,10 +19,15 @@ public class ProjectionConfiguration {
     static final String OUTCOME_LISTENER_FACTORY = "outcomeListenerFactory";
 
     @Bean(OUTCOME_LISTENER_FACTORY)
-    ConcurrentKafkaListenerContainerFactory<String, ExportOutcome> outcomeListenerFactory(KafkaProperties kafka) {
+    ConcurrentKafkaListenerContainerFactory<String, ExportOutcome> outcomeListenerFactory(KafkaProperties kafka,
+            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
         ConcurrentKafkaListenerContainerFactory<String, ExportOutcome> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(),
-                new StringDeserializer(), new ErrorHandlingDeserializer<>(EventSerde.deserializer(ExportOutcome.class))));
+        DefaultKafkaConsumerFactory<String, ExportOutcome> consumers = new DefaultKafkaConsumerFactory<>(
+                kafka.buildConsumerProperties(), new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(EventSerde.deserializer(ExportOutcome.class)));
+        // Boot's customizers bind the consumers' metrics (lag) to Micrometer
+        customizers.orderedStream().forEach(customizer -> customizer.customize(consumers));
+        factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
         return factory;
     }
