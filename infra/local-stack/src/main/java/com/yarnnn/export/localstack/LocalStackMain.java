@@ -51,8 +51,7 @@ public final class LocalStackMain {
     }
 
     private static String banner(String url, String consumerUrl, Infrastructure infrastructure, Path exportDir,
-            boolean randomVaultKey,
-            String token) {
+            boolean randomVaultKey, String token) {
         return """
 
                 ==================================================================================
