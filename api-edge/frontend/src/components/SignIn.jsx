@@ -4,6 +4,7 @@ import { signIn } from '../lib/session.js';
 
 // The local stack's dev user (LocalStackMain prints a curl for the same one).
 const DEV_USER = '00000000-0000-4000-8000-000000000001';
+const UUID_PATTERN = '[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}';
 
 /**
  * Signs in for this tab: the dev login (local stack only) issues a token for any user id; elsewhere a bearer token
@@ -46,7 +47,7 @@ export function SignIn({ onSignedIn }) {
         <h2>Dev login (local stack)</h2>
         <label htmlFor={`${id}-user`}>User id</label>
         <input id={`${id}-user`} value={userId} onChange={(e) => setUserId(e.target.value)} required
-          pattern="[0-9a-fA-F-]{36}" aria-describedby={`${id}-user-hint`} spellCheck="false" />
+          pattern={UUID_PATTERN} aria-describedby={`${id}-user-hint`} spellCheck="false" />
         <small id={`${id}-user-hint`} className="hint">Any UUID: each one is a separate user with their own connections.</small>
         <button type="submit" className="primary" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
         {error && <p role="alert" className="error">{error}</p>}
