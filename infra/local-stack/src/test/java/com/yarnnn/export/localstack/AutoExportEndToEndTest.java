@@ -52,10 +52,10 @@ class AutoExportEndToEndTest extends LocalStackTest {
         prefer(deliverable, "auto/archive", true);
         prefer(deliverable, "auto/drafts", false);
 
-        JsonNode exports = approveAndAwait(deliverable, UUID.randomUUID(), 2);
+        JsonNode delivered = approveAndAwait(deliverable, UUID.randomUUID(), 2);
 
-        assertThat(exports.valueStream().map(e -> e.get("status").asString())).containsOnly("SUCCEEDED");
-        assertThat(exports.valueStream().map(e -> e.get("attempts").size())).containsOnly(1);
+        assertThat(delivered.valueStream().map(e -> e.get("status").asString())).containsOnly("SUCCEEDED");
+        assertThat(delivered.valueStream().map(e -> e.get("attempts").size())).containsOnly(1);
         assertThat(files("auto/team")).hasSize(1);
         assertThat(files("auto/archive")).hasSize(1);
         assertThat(Files.exists(exports.resolve("auto/drafts"))).isFalse();
