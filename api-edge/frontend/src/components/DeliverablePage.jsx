@@ -1,7 +1,9 @@
 import { useMemo, useReducer } from 'react';
 import { useIntegrations } from '../lib/integrations.js';
 import { SAMPLE_MARKDOWN, SAMPLE_TITLE, versionIdOf } from '../lib/sampleDeliverable.js';
+import { devMode } from '../lib/session.js';
 import { AutoExportPanel } from './AutoExportPanel.jsx';
+import { DevApproval } from './DevApproval.jsx';
 import { ExportBar } from './ExportBar.jsx';
 import { HistoryPanel } from './HistoryPanel.jsx';
 import { Markdown } from './Markdown.jsx';
@@ -32,7 +34,10 @@ export function DeliverablePage({ deliverableId }) {
             onExportsChanged={refreshHistory} />
           <div className="side-by-side">
             <HistoryPanel deliverableId={deliverableId} providers={providers} refreshKey={historyKey} />
-            <AutoExportPanel deliverableId={deliverableId} providers={providers} connections={connections} />
+            <div>
+              <AutoExportPanel deliverableId={deliverableId} providers={providers} connections={connections} />
+              {devMode() && <DevApproval deliverable={deliverable} onApproved={refreshHistory} />}
+            </div>
           </div>
         </>
       )}

@@ -6,6 +6,7 @@ import { dateTime, safeLink, time } from '../lib/format.js';
 const STATUS_TEXT = { QUEUED: 'Queued', RUNNING: 'Running', RETRYING: 'Retrying', SUCCEEDED: 'Delivered',
   FAILED: 'Failed', DEAD_LETTERED: 'Dead-lettered' };
 const PAGE_SIZE = 20;
+const FOLLOW_MS = 10_000;
 
 /** The deliverable's exports, newest first: status, attempts, time, destination, link; Retry on failed ones. */
 export function HistoryPanel({ deliverableId, providers, refreshKey }) {
@@ -26,18 +27,21 @@ export function HistoryPanel({ deliverableId, providers, refreshKey }) {
     }
   }, [path]);
 
+  // a refresh asked for (an export, a retry, an approval) keeps watching a while: approvals export asynchronously
+  const [followUntil, setFollowUntil] = useState(0);
   useEffect(() => {
     load();
+    setFollowUntil(Date.now() + FOLLOW_MS);
   }, [load, refreshKey]);
 
   // exports still under way are refreshed until they end
   useEffect(() => {
-    if (!exports?.some((item) => !isTerminal(item.status))) {
+    if (!exports?.some((item) => !isTerminal(item.status)) && Date.now() > followUntil) {
       return undefined;
     }
-    const timer = setTimeout(load, 2000);
+    const timer = setTimeout(load, 1500);
     return () => clearTimeout(timer);
-  }, [exports, load]);
+  }, [exports, load, followUntil]);
 
   const older = async () => {
     try {

@@ -23,7 +23,7 @@ export function SignIn({ onSignedIn }) {
     setError(null);
     try {
       const { token } = await api('/api/dev/login', { method: 'POST', body: { user_id: userId.trim() } });
-      signIn(token);
+      signIn(token, { dev: true });
       onSignedIn();
     } catch (failure) {
       setError(failure instanceof ApiError && failure.status === 404

@@ -1,16 +1,24 @@
 // The signed-in user's bearer token, kept for this browser tab only (sessionStorage), never in the URL.
 const KEY = 'yarnnn.token';
+const DEV = 'yarnnn.dev';
 
 export function token() {
   return sessionStorage.getItem(KEY);
 }
 
-export function signIn(bearerToken) {
+/** @param dev signed in through the dev login: the local stack's dev tools are shown */
+export function signIn(bearerToken, { dev = false } = {}) {
   sessionStorage.setItem(KEY, bearerToken);
+  sessionStorage.setItem(DEV, String(dev));
 }
 
 export function signOut() {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(DEV);
+}
+
+export function devMode() {
+  return sessionStorage.getItem(DEV) === 'true';
 }
 
 /** The user id (the token's subject), shown in the header; the server checks the token, not this. */

@@ -26,11 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -132,13 +134,94 @@ class WebPageBrowserTest extends LocalStackTest {
         assertThat(row.getText()).contains("Folder · web/reports").contains("Delivered");
     }
 
+    @Test
+    void aFailedExportShowsTheReasonAndRetryDeliversIt() {
+        UUID user = UUID.randomUUID();
+        fakes.connect(stack.edge().getBean(ConnectionStore.class), user);
+        signIn(user);
+        fakes.slack.answerNextWithError("chat.postMessage", "channel_not_found");
+
+        click(providerButton("slack"));
+        WebElement search = visible(By.cssSelector("#export-form input[role=combobox]"));
+        CHROMIUM.waitUpTo(PATIENCE).until(d -> options().size() == 12);
+        search.sendKeys("0007");
+        assertThat(options()).containsExactly("#team-0007");
+        search.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        click(By.cssSelector("#export-form button[type=submit]"));
+
+        WebElement failed = visible(By.cssSelector(".runs li[data-provider=slack] [data-status=FAILED]"));
+        assertThat(failed.getText()).contains("Failed: The Slack channel was not found");
+        assertThat(historyRow("FAILED").getText()).contains("Slack · #team-0007")
+                .contains("The Slack channel was not found");
+        click(failed, "Retry");
+
+        WebElement delivered = visible(By.cssSelector(".runs li[data-provider=slack] [data-status=SUCCEEDED] a"));
+        assertThat(delivered.getText()).contains("Open in Slack");
+        assertThat(delivered.getAttribute("href")).startsWith("https://acme.slack.com/archives/C0000000007/p");
+        WebElement row = historyRow("SUCCEEDED");
+        assertThat(row.findElement(By.cssSelector("td[data-label=Attempts]")).getText()).isEqualTo("2");
+        assertThat(fakes.slack.messagesIn("C0000000007")).isEqualTo(1);
+    }
+
+    @Test
+    void downloadsTheDeliverableAsMarkdown() throws IOException {
+        signIn(UUID.randomUUID());
+
+        click(By.xpath("//button[normalize-space()='Download .md']"));
+
+        Path file = CHROMIUM.downloads().resolve("weekly-revenue-report.md");
+        await().atMost(PATIENCE).until(() -> Files.exists(file) && Files.size(file) > 0);
+        assertThat(Files.readString(file)).startsWith("# Weekly revenue report\n\n## Highlights\n")
+                .contains("| New trials | 412 | 365 |");
+        assertThat(visible(By.cssSelector(".export-bar > p.hint")).getText())
+                .isEqualTo("Downloaded weekly-revenue-report.md.");
+    }
+
+    @Test
+    void savesAnAutoExportDestinationTogglesItAndAnApprovalExportsToIt() {
+        UUID user = UUID.randomUUID();
+        signIn(user);
+        String deliverable = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        StackClient api = new StackClient(baseUrl, SECRET, user);
+
+        new Select(visible(By.id(labelled("Destination provider")))).selectByVisibleText("Folder");
+        type(By.cssSelector(".add-preference input[type=text]"), "auto/weekly");
+        click(By.xpath("//button[normalize-space()='Add destination']"));
+        WebElement toggle = visible(By.cssSelector(".preference-list input[role=switch]"));
+        assertThat(browser.findElement(By.cssSelector(".preference-list li")).getText()).contains("Folder · auto/weekly");
+        assertThat(toggle.isSelected()).isTrue();
+
+        toggle.click();
+        CHROMIUM.waitUpTo(PATIENCE).until(d -> !toggle.isSelected());
+        await().atMost(PATIENCE).until(() -> preference(api, deliverable).path("auto_export").asBoolean(), on -> !on);
+        toggle.click();
+        CHROMIUM.waitUpTo(PATIENCE).until(d -> toggle.isSelected());
+        await().atMost(PATIENCE).until(() -> preference(api, deliverable).path("auto_export").asBoolean());
+
+        click(By.xpath("//button[normalize-space()='Approve a new version']"));
+        WebElement row = historyRow("SUCCEEDED");
+        assertThat(row.getText()).contains("Folder · auto/weekly").contains("auto");
+        assertThat(exports.resolve("auto/weekly")).isDirectoryContaining("glob:**/weekly-revenue-report-*.md");
+    }
+
+    private static JsonNode preference(StackClient api, String deliverable) {
+        StackClient.Response answer = api.get("/api/deliverables/" + deliverable + "/export-preferences");
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body().path("preferences").path(0);
+    }
+
+    private static List<String> options() {
+        return browser.findElements(By.cssSelector("#export-form [role=option]")).stream().map(WebElement::getText)
+                .toList();
+    }
+
     // ---- the page, as a person uses it
 
     private static void signIn(UUID user) {
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(baseUrl + "/sign-in");
         browser.executeScript("sessionStorage.clear(); localStorage.clear();");
-        browser.navigate().refresh();
+        browser.get(baseUrl + "/sign-in");
         WebElement userId = visible(By.cssSelector("input[pattern]"));
         userId.clear();
         userId.sendKeys(user.toString());
@@ -193,6 +276,11 @@ class WebPageBrowserTest extends LocalStackTest {
     private static void click(WebElement scope, String text) {
         CHROMIUM.waitUpTo(PATIENCE).until(ExpectedConditions.elementToBeClickable(
                 scope.findElement(By.xpath(".//button[normalize-space()='" + text + "']")))).click();
+    }
+
+    /** The id of the form control whose label says {@code text}. */
+    private static String labelled(String text) {
+        return visible(By.xpath("//label[normalize-space()='" + text + "']")).getAttribute("for");
     }
 
     private static void type(By locator, String text) {
