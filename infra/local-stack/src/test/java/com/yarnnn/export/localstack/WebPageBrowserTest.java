@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -202,6 +203,56 @@ class WebPageBrowserTest extends LocalStackTest {
         WebElement row = historyRow("SUCCEEDED");
         assertThat(row.getText()).contains("Folder · auto/weekly").contains("auto");
         assertThat(exports.resolve("auto/weekly")).isDirectoryContaining("glob:**/weekly-revenue-report-*.md");
+    }
+
+    /** Also takes the README's screenshots (target/screenshots). */
+    @Test
+    void bothScreensFitANarrowScreen() throws IOException {
+        UUID user = UUID.randomUUID();
+        ConnectionStore connections = stack.edge().getBean(ConnectionStore.class);
+        fakes.connect(connections, user);
+        connections.listForUser(user).stream().filter(c -> c.providerId().equals("notion"))
+                .forEach(c -> connections.markNeedsReauth(c.id()));
+        signIn(user);
+        click(providerButton("folder"));
+        type(By.cssSelector("#export-form input"), "reports");
+        click(By.cssSelector("#export-form button[type=submit]"));
+        visible(By.cssSelector(".runs li[data-provider=folder] [data-status=SUCCEEDED] a"));
+        new Select(visible(By.id(labelled("Destination provider")))).selectByVisibleText("Slack");
+        WebElement channel = visible(By.xpath("//form[contains(@class,'add-preference')]//li[normalize-space()='#team-0002']"));
+        channel.click();
+        click(By.xpath("//button[normalize-space()='Add destination']"));
+        visible(By.cssSelector(".preference-list input[role=switch]"));
+        historyRow("SUCCEEDED");
+        screenshot("deliverable-page");
+
+        open("/settings/integrations");
+        assertThat(waitForText(card("notion"), "reconnect it to export again")).isTrue();
+        screenshot("integrations-tab");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertThat(horizontalOverflow()).as("integrations tab, 390 px wide").isZero();
+        browser.findElement(By.cssSelector("header nav a[href='/']")).click();
+        historyRow("SUCCEEDED");
+        assertThat(horizontalOverflow()).as("deliverable page, 390 px wide").isZero();
+        screenshot("deliverable-page-narrow");
+    }
+
+    private static long horizontalOverflow() {
+        return (Long) browser.executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);");
+    }
+
+    /** The whole page: the window grows to the document's height first. */
+    private static void screenshot(String name) throws IOException {
+        Dimension size = browser.manage().window().getSize();
+        long height = (Long) browser.executeScript(
+                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight;");
+        browser.manage().window().setSize(new Dimension(size.width, (int) height));
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(size);
     }
 
     private static JsonNode preference(StackClient api, String deliverable) {
