@@ -64,7 +64,7 @@ class AutoExporter {
         owners.record(approval.deliverableId(), approval.userId());
         int queued = 0;
         for (ExportPreference preference : preferences.autoExports(approval.deliverableId(), approval.userId())) {
-            if (export(approval, preference)) {
+            if (exportTo(approval, preference)) {
                 queued++;
             }
         }
@@ -73,7 +73,7 @@ class AutoExporter {
     }
 
     /** @return whether the export was queued now (not before, and not refused) */
-    private boolean export(DeliverableApproved approval, ExportPreference preference) {
+    private boolean exportTo(DeliverableApproved approval, ExportPreference preference) {
         Optional<ExportProvider> provider = providers.find(preference.providerId());
         UUID connectionId = null;
         ExportError refusal = null;

@@ -4,6 +4,8 @@ import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportState;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,19 +45,10 @@ class QueuedExportRepository {
                             :now, :now)
                         on conflict do nothing
                         """)
-                .param("exportId", request.exportId())
-                .param("destinationName", destinationName)
-                .param("userId", request.userId())
-                .param("provider", request.providerId())
-                .param("destinationId", request.destinationId())
-                .param("deliverableId", request.deliverableId())
-                .param("deliverableVersionId", request.deliverableVersionId())
-                .param("title", request.title())
-                .param("trigger", request.trigger().name())
+                .params(exportParameters(request, destinationName))
                 .param("status", ExportState.QUEUED.name())
                 .param("idempotencyKey", idempotencyKey)
                 .param("requestHash", requestHash)
-                .param("now", request.requestedAt().atOffset(ZoneOffset.UTC))
                 .update() == 1;
     }
 
@@ -74,19 +67,9 @@ class QueuedExportRepository {
                             :now, :now, :now)
                         on conflict do nothing
                         """)
-                .param("exportId", request.exportId())
-                .param("userId", request.userId())
-                .param("provider", request.providerId())
-                .param("destinationId", request.destinationId())
-                .param("destinationName", destinationName)
-                .param("deliverableId", request.deliverableId())
-                .param("deliverableVersionId", request.deliverableVersionId())
-                .param("title", request.title())
-                .param("trigger", request.trigger().name())
-                .param("attempt", request.attempt())
+                .params(exportParameters(request, destinationName))
                 .param("errorCode", error.code())
                 .param("errorMessage", error.message())
-                .param("now", request.requestedAt().atOffset(ZoneOffset.UTC))
                 .update() == 1;
         if (inserted) {
             jdbc.sql("""
@@ -95,20 +78,30 @@ class QueuedExportRepository {
                             values (:id, :exportId, :userId, :provider, :destinationId, :deliverableId,
                                 :deliverableVersionId, 'FAILED', :attempt, :errorCode, :errorMessage, :now)
                             """)
+                    .params(exportParameters(request, destinationName))
                     .param("id", request.eventId())
-                    .param("exportId", request.exportId())
-                    .param("userId", request.userId())
-                    .param("provider", request.providerId())
-                    .param("destinationId", request.destinationId())
-                    .param("deliverableId", request.deliverableId())
-                    .param("deliverableVersionId", request.deliverableVersionId())
-                    .param("attempt", request.attempt())
                     .param("errorCode", error.code())
                     .param("errorMessage", error.message())
-                    .param("now", request.requestedAt().atOffset(ZoneOffset.UTC))
                     .update();
         }
         return inserted;
+    }
+
+    /** The named parameters every statement here takes from the request. */
+    private static Map<String, Object> exportParameters(ExportRequested request, String destinationName) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("exportId", request.exportId());
+        parameters.put("userId", request.userId());
+        parameters.put("provider", request.providerId());
+        parameters.put("destinationId", request.destinationId());
+        parameters.put("destinationName", destinationName);
+        parameters.put("deliverableId", request.deliverableId());
+        parameters.put("deliverableVersionId", request.deliverableVersionId());
+        parameters.put("title", request.title());
+        parameters.put("trigger", request.trigger().name());
+        parameters.put("attempt", request.attempt());
+        parameters.put("now", request.requestedAt().atOffset(ZoneOffset.UTC));
+        return parameters;
     }
 
     Optional<PreviousRequest> find(UUID exportId, UUID userId) {

@@ -34,7 +34,6 @@ public record ExportStatusView(
 
     /** The validator of a conditional GET: changes whenever anything shown here changes. */
     String etag() {
-        return "\"" + status + "-" + attempt + "-" + updatedAt.toEpochMilli() + "-" + updatedAt.getNano() + "-"
-                + attempts.size() + "\"";
+        return "\"" + status + "-" + attempt + "-" + updatedAt + "-" + attempts.size() + "\"";
     }
 }

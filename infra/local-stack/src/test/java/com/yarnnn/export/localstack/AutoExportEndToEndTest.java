@@ -3,19 +3,16 @@ package com.yarnnn.export.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.edge.SseClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,25 +22,16 @@ import tools.jackson.databind.JsonNode;
  * product would) becomes one export per auto-export preference, each delivered once by the real folder server,
  * however often the approval arrives; and a client's status stream shows every state of an export, in order.
  */
-class AutoExportEndToEndTest extends LocalStackTest {
+class AutoExportEndToEndTest extends VendorStackTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    static VendorFakes fakes;
 
     @BeforeAll
     static void start() throws Exception {
-        fakes = new VendorFakes();
-        Map<String, Object> properties = new HashMap<>(fakes.properties());
-        properties.put("yarnnn.dev.enabled", "true");
-        startStack(properties);
-        fakes.connect(stack.edge().getBean(ConnectionStore.class), user);
+        startStackWithFakes(Map.of("yarnnn.dev.enabled", "true"));
     }
 
-    @AfterAll
-    static void stopFakes() {
-        fakes.close();
-    }
 
     @Test
     void anApprovalDeliversToEachAutoExportDestinationExactlyOnce() throws IOException {
