@@ -7,7 +7,7 @@ import { SignIn } from './components/SignIn.jsx';
 import { announceOAuthResult, oauthResultOf } from './lib/oauthPopup.js';
 import { navigate, useLocation } from './lib/router.js';
 import { defaultDeliverableId } from './lib/sampleDeliverable.js';
-import { signOut, token } from './lib/session.js';
+import { signOut, token, userId } from './lib/session.js';
 import './styles.css';
 
 const SETTINGS = '/settings/integrations';
@@ -31,7 +31,7 @@ function App() {
 
   useEffect(() => {
     if (signedIn && (path === '/' || path === '/sign-in')) {
-      window.history.replaceState(null, '', `/deliverables/${defaultDeliverableId()}`);
+      window.history.replaceState(null, '', `/deliverables/${defaultDeliverableId(userId())}`);
       window.dispatchEvent(new PopStateEvent('popstate'));
     }
   }, [signedIn, path]);

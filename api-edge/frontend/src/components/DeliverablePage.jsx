@@ -1,7 +1,7 @@
 import { useMemo, useReducer } from 'react';
 import { useIntegrations } from '../lib/integrations.js';
 import { SAMPLE_MARKDOWN, SAMPLE_TITLE, versionIdOf } from '../lib/sampleDeliverable.js';
-import { devMode } from '../lib/session.js';
+import { devMode, userId } from '../lib/session.js';
 import { AutoExportPanel } from './AutoExportPanel.jsx';
 import { DevApproval } from './DevApproval.jsx';
 import { ExportBar } from './ExportBar.jsx';
@@ -14,7 +14,7 @@ export function DeliverablePage({ deliverableId }) {
   const [historyKey, refreshHistory] = useReducer((key) => key + 1, 0);
   const deliverable = useMemo(() => ({
     id: deliverableId,
-    versionId: versionIdOf(deliverableId),
+    versionId: versionIdOf(deliverableId, userId()),
     title: SAMPLE_TITLE,
     content: SAMPLE_MARKDOWN,
     markdown: `# ${SAMPLE_TITLE}\n\n${SAMPLE_MARKDOWN}`,

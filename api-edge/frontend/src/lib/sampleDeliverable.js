@@ -1,7 +1,7 @@
 /**
  * The page's deliverable: a sample markdown report (the product's own deliverables live in its own frontend). Its id
- * comes from the URL (/deliverables/<id>); each browser keeps one id per deliverable version in localStorage, so
- * reloading keeps the history and the preferences.
+ * comes from the URL (/deliverables/<id>); the browser remembers each user's last one and a version id per
+ * deliverable in localStorage, so reloading keeps the history and the preferences.
  */
 export const SAMPLE_TITLE = 'Weekly revenue report';
 
@@ -38,18 +38,15 @@ function stored() {
   }
 }
 
-/** The deliverable to open when none is named: the one this browser opened last, else a new one. */
-export function defaultDeliverableId() {
-  return stored().last ?? crypto.randomUUID();
+/** The deliverable to open when none is named: the one this user opened last in this browser, else a new one. */
+export function defaultDeliverableId(userId) {
+  return stored().last?.[userId] ?? crypto.randomUUID();
 }
 
-/** The approved version of the deliverable this browser exports (one per deliverable). */
-export function versionIdOf(deliverableId) {
-  const ids = stored();
-  const versions = ids.versions ?? {};
-  if (!versions[deliverableId]) {
-    versions[deliverableId] = crypto.randomUUID();
-  }
-  localStorage.setItem(IDS, JSON.stringify({ last: deliverableId, versions }));
+/** The approved version this browser exports of the deliverable (one per deliverable), remembered as the user's last. */
+export function versionIdOf(deliverableId, userId) {
+  const { last = {}, versions = {} } = stored();
+  versions[deliverableId] ??= crypto.randomUUID();
+  localStorage.setItem(IDS, JSON.stringify({ last: { ...last, [userId]: deliverableId }, versions }));
   return versions[deliverableId];
 }

@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  * real MCP servers, local fakes of Slack's OAuth and Web API): connect in a popup, export and watch the status live,
  * a failure's reason and Retry, downloads, history and auto-export. Each test signs in as a new user.
  */
-class WebPageBrowserTest extends LocalStackTest {
+class WebPageBrowserTest extends VendorStackTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String AUTHORIZE_PATH = "/slack/oauth/v2/authorize";
@@ -50,7 +50,6 @@ class WebPageBrowserTest extends LocalStackTest {
     static final Chromium CHROMIUM = new Chromium();
 
     static FakeOAuthServer oauth;
-    static VendorFakes fakes;
     static ChromeDriver browser;
     static String baseUrl;
 
@@ -59,24 +58,21 @@ class WebPageBrowserTest extends LocalStackTest {
         oauth = FakeOAuthServer.start();
         oauth.answer(AUTHORIZE_PATH, request -> new FakeOAuthServer.Response(200, "text/html; charset=utf-8",
                 resource("/fake-vendor-consent.html")));
-        fakes = new VendorFakes();
-        fakes.slack.channels(12, "team");
         // the vendor sends the browser back to this server's public URL, so its port is chosen before it starts
         int port = freePort();
         baseUrl = "http://localhost:" + port;
-        Map<String, Object> properties = new HashMap<>(fakes.properties());
-        properties.putAll(OAuthTestApps.properties(oauth));
+        Map<String, Object> properties = new HashMap<>(OAuthTestApps.properties(oauth));
         properties.put("spring.security.oauth2.client.provider.slack.authorization-uri", oauth.url(AUTHORIZE_PATH));
         properties.put("server.port", String.valueOf(port));
         properties.put("yarnnn.public-base-url", baseUrl);
         properties.put("yarnnn.dev.enabled", "true");
-        startStack(properties);
+        startStackWithFakes(properties);
+        fakes.slack.channels(12, "team");
         browser = CHROMIUM.driver();
     }
 
     @AfterAll
-    static void stopFakes() {
-        fakes.close();
+    static void stopOAuth() {
         oauth.close();
     }
 
@@ -271,8 +267,10 @@ class WebPageBrowserTest extends LocalStackTest {
     private static void signIn(UUID user) {
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(baseUrl + "/sign-in");
-        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
-        browser.get(baseUrl + "/sign-in");
+        WebElement signInOrOut = visible(By.cssSelector("input[pattern], header button.link"));
+        if (signInOrOut.getTagName().equals("button")) {
+            signInOrOut.click();
+        }
         WebElement userId = visible(By.cssSelector("input[pattern]"));
         userId.clear();
         userId.sendKeys(user.toString());
