@@ -51,8 +51,8 @@ class WebPageTest extends ApiEdgeIntegrationTest {
     void theDevLoginDoesNotExistUnlessDevModeIsOn() {
         Map<String, String> body = Map.of("user_id", UUID.randomUUID().toString());
 
-        assertProblem(api.postJson("/api/dev/login", null, body, Map.of()), 404, "No endpoint POST /api/dev/login");
+        assertProblem(api.postJson("/api/dev/login", null, body, Map.of()), 404, "There is no POST /api/dev/login in this API");
         assertProblem(api.postJson("/api/dev/login", TestTokens.forUser(UUID.randomUUID()), body, Map.of()), 404,
-                "No endpoint POST /api/dev/login");
+                "There is no POST /api/dev/login in this API");
     }
 }
