@@ -1,6 +1,6 @@
 package com.yarnnn.export.edge.status;
 
-import com.yarnnn.export.connector.kafka.EventSerde;
+import com.yarnnn.export.connector.kafka.EventConsumerFactory;
 import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportOutcome;
 import java.util.List;
@@ -9,14 +9,13 @@ import java.util.Objects;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
  * Every api-edge instance reads all outcome events, from the newest on, in a consumer group of its own: a client's
@@ -36,14 +35,14 @@ class OutcomeBroadcast {
     }
 
     @Bean(LISTENER_FACTORY)
-    static ConcurrentKafkaListenerContainerFactory<String, ExportOutcome> outcomeBroadcastFactory(KafkaProperties kafka) {
+    static ConcurrentKafkaListenerContainerFactory<String, ExportOutcome> outcomeBroadcastFactory(KafkaProperties kafka,
+            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
         Map<String, Object> properties = kafka.buildConsumerProperties();
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_PREFIX + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         ConcurrentKafkaListenerContainerFactory<String, ExportOutcome> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(properties, new StringDeserializer(),
-                new ErrorHandlingDeserializer<>(EventSerde.deserializer(ExportOutcome.class))));
+        factory.setConsumerFactory(EventConsumerFactory.create(properties, ExportOutcome.class, customizers));
         factory.setBatchListener(true);
         return factory;
     }

@@ -35,6 +35,7 @@ public final class LocalStackMain {
         properties.put("yarnnn.mcp.servers-dir", serversDir.toString());
         properties.put("yarnnn.providers.folder.root", exportDir.toString());
         properties.put("server.port", env("PORT", "8080"));
+        properties.put(LocalStack.CONSUMER_PORT, env("CONSUMER_PORT", "8081"));
         properties.put("spring.main.banner-mode", "off");
         properties.put("yarnnn.dev.enabled", "true");
         LocalStack stack = LocalStack.start(properties);
@@ -45,17 +46,19 @@ public final class LocalStackMain {
 
         String token = DevTokens.mint(secret, DEV_USER, Duration.ofHours(12));
         DemoDeliverable.savePreferences(stack.baseUrl(), token);
-        System.out.println(banner(stack.baseUrl(), infrastructure, exportDir, randomVaultKey, token));
+        System.out.println(banner(stack.baseUrl(), stack.consumerUrl(), infrastructure, exportDir, randomVaultKey,
+                token));
     }
 
-    private static String banner(String url, Infrastructure infrastructure, Path exportDir, boolean randomVaultKey,
-            String token) {
+    private static String banner(String url, String consumerUrl, Infrastructure infrastructure, Path exportDir,
+            boolean randomVaultKey, String token) {
         return """
 
                 ==================================================================================
                  YARNNN export pipeline is running at %s
                    Kafka:      %s
                    PostgreSQL: %s
+                   Metrics:    %s/actuator/prometheus (api-edge), %s/actuator/prometheus (export-consumer)
                    Folder exports land in %s
                    Token vault: %s
 
@@ -77,7 +80,7 @@ public final class LocalStackMain {
                  Stop with Ctrl-C.
                 ==================================================================================
                 """.formatted(url, infrastructure.kafka().description(), infrastructure.database().description(),
-                exportDir, randomVaultKey
+                url, consumerUrl, exportDir, randomVaultKey
                         ? "a random key for this run: connections made now do not survive a restart "
                                 + "(set YARNNN_VAULT_KEYS to keep them)"
                         : "keys from YARNNN_VAULT_KEYS",
