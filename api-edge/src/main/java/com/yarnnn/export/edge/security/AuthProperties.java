@@ -22,7 +22,7 @@ public record AuthProperties(String jwtSecret) {
         }
     }
 
-    SecretKey signingKey() {
+    public SecretKey signingKey() {
         return new SecretKeySpec(jwtSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 

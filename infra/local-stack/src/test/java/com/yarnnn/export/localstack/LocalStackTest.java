@@ -39,6 +39,8 @@ abstract class LocalStackTest {
 
     @AfterAll
     static void stopStack() {
-        stack.close();
+        if (stack != null) {
+            stack.close();
+        }
     }
 }

@@ -1,0 +1,68 @@
+package com.yarnnn.export.edge.dev;
+
+import com.yarnnn.export.edge.security.AuthProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/dev/login {user_id}}: a bearer token for any user, signed like the product's auth signs them, so
+ * the web page can be used on a local stack. Exists only with {@code yarnnn.dev.enabled=true}; otherwise the route is
+ * unknown (404).
+ */
+@RestController
+@ConditionalOnProperty(name = "yarnnn.dev.enabled", havingValue = "true")
+class DevLoginController {
+
+    static final Duration VALID_FOR = Duration.ofHours(12);
+
+    record DevLoginRequest(@NotNull(message = "'user_id' is required (a UUID)") UUID userId) {
+    }
+
+    record DevLogin(UUID userId, String token, Instant expiresAt) {
+
+        /** The token stays out of logs. */
+        @Override
+        public String toString() {
+            return "DevLogin[userId=" + userId + ", token=<hidden>, expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    private final JwtEncoder encoder;
+    private final Clock clock;
+
+    DevLoginController(AuthProperties auth, Clock clock) {
+        this.encoder = NimbusJwtEncoder.withSecretKey(auth.signingKey()).algorithm(MacAlgorithm.HS256).build();
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/dev/login")
+    ResponseEntity<DevLogin> login(@Valid @RequestBody DevLoginRequest request) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(VALID_FOR);
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject(request.userId().toString())
+                .issuedAt(now)
+                .expiresAt(expiresAt)
+                .build();
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new DevLogin(request.userId(), token, expiresAt));
+    }
+}
