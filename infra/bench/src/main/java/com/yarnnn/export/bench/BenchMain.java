@@ -50,6 +50,8 @@ public final class BenchMain {
                 .toAbsolutePath().normalize();
         Path exportRoot = Path.of("infra/bench/target/exports").toAbsolutePath().normalize();
         deleteTree(exportRoot);
+        Files.createDirectories(exportRoot);
+        Files.createDirectories(options.resultsDir());
         new BenchMain(options, serversDir, exportRoot).run();
         System.exit(0);
     }
@@ -81,7 +83,10 @@ public final class BenchMain {
             ConnectionStore connections = stack.edge().getBean(ConnectionStore.class);
             SlackWorkspaces warmUp = SlackWorkspaces.connect(connections, secret, SLACK_TOKEN, 1, "W");
             if (options.runs("folder")) {
-                folder(driver, projection, runs, DevTokens.mint(secret, UUID.randomUUID(), Duration.ofHours(6)));
+                try (OutcomeWatcher outcomes = new OutcomeWatcher(infrastructure.kafka().bootstrapServers())) {
+                    folder(driver, projection, runs, outcomes,
+                            DevTokens.mint(secret, UUID.randomUUID(), Duration.ofHours(6)));
+                }
             }
             if (options.runs("slack")) {
                 SlackWorkspaces workspaces = SlackWorkspaces.connect(connections, secret, SLACK_TOKEN,
@@ -108,13 +113,17 @@ public final class BenchMain {
         }
     }
 
-    /** The maximum one user's folder exports reach with requests always in flight, then half that rate, open loop. */
-    private void folder(LoadDriver driver, ProjectionReader projection, PipelineRun runs, String token) {
+    /**
+     * The most one user's folder exports reach with as many in flight end to end as the raw baseline has calls in
+     * flight, then half that rate, open loop.
+     */
+    private void folder(LoadDriver driver, ProjectionReader projection, PipelineRun runs, OutcomeWatcher outcomes,
+            String token) {
         ExportCall call = new ExportCall(token, "folder", "bench");
         projection.awaitTerminal(driver.openLoop(20, 2, n -> call, () -> false).accepted(), Duration.ofSeconds(60));
         BenchRow max = runs.measure(new PipelineRun.Label("folder max", "folder", 1,
                 options.concurrency() + " in flight", "latency-folder-max.png"),
-                sampler -> driver.closedLoop(options.concurrency(), options.seconds(), n -> call));
+                sampler -> driver.closedLoop(options.concurrency(), options.seconds(), n -> call, outcomes::terminal));
         report.add(max);
         double half = Math.max(1, Math.round(max.completedPerSecond() / 2 * 10) / 10.0);
         report.add(runs.measure(new PipelineRun.Label("folder half rate", "folder", 1, rate(half),
@@ -150,7 +159,7 @@ public final class BenchMain {
         properties.put("yarnnn.mcp.servers.slack.env.SLACK_API_BASE_URL", slack.baseUrl());
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
-        properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.com.yarnnn", "WARN");
         return properties;
     }
 

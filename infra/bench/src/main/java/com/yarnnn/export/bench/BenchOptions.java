@@ -39,6 +39,10 @@ record BenchOptions(Set<String> scenarios, int seconds, int concurrency, int see
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
         for (String arg : args) {
+            if (arg.equals("--help")) {
+                System.out.println(USAGE);
+                System.exit(0);
+            }
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("Unknown argument '" + arg + "'. Usage:\n" + USAGE);
             }

@@ -17,6 +17,12 @@ import java.util.Map;
  */
 final class FilesystemServer {
 
+    /**
+     * SDK 2.1.0's stdio transport gives up sending when another thread held its outbound sink for 100 ms (seen on a
+     * loaded machine with 8 threads); nothing was sent, so the call is simply made again.
+     */
+    private static final String ENQUEUE_FAILED = "Failed to enqueue message";
+
     private FilesystemServer() {
     }
 
@@ -46,8 +52,16 @@ final class FilesystemServer {
     }
 
     private static void call(McpSyncClient client, String tool, Map<String, Object> arguments) {
-        McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder(tool)
-                .arguments(arguments).build());
+        McpSchema.CallToolResult result = null;
+        while (result == null) {
+            try {
+                result = client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
+            } catch (RuntimeException e) {
+                if (!ENQUEUE_FAILED.equals(e.getMessage())) {
+                    throw e;
+                }
+            }
+        }
         if (Boolean.TRUE.equals(result.isError())) {
             throw new IllegalStateException("server-filesystem refused " + tool + ": " + result.content());
         }

@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -17,12 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends {@code POST /api/integrations/export} to api-edge, either at a fixed rate (open loop: requests leave on
- * schedule whatever the answers) or with a fixed number in flight (closed loop), and collects the accepted export ids.
+ * schedule whatever the answers) or with a fixed number of exports in flight (closed loop), and collects the accepted
+ * export ids.
  */
 final class LoadDriver {
 
@@ -74,8 +78,12 @@ final class LoadDriver {
         return collector.sent((System.nanoTime() - start) / 1e9, stopped);
     }
 
-    /** {@code concurrency} requests in flight at all times, for {@code seconds}. */
-    Sent closedLoop(int concurrency, int seconds, IntFunction<ExportCall> calls) {
+    /**
+     * {@code concurrency} exports in flight end to end at all times, for {@code seconds}: each sender waits until the
+     * export it queued has ended ({@code ended}) before it sends the next.
+     */
+    Sent closedLoop(int concurrency, int seconds, IntFunction<ExportCall> calls,
+            Function<UUID, CompletableFuture<Void>> ended) {
         ExecutorService senders = Executors.newFixedThreadPool(concurrency);
         Collector collector = new Collector();
         AtomicInteger next = new AtomicInteger();
@@ -85,7 +93,7 @@ final class LoadDriver {
             senders.execute(() -> {
                 while (System.nanoTime() < end) {
                     int n = next.getAndIncrement();
-                    collector.send(calls.apply(n), n);
+                    collector.send(calls.apply(n), n).ifPresent(id -> ended.apply(id).orTimeout(60, TimeUnit.SECONDS).join());
                 }
             });
         }
@@ -98,7 +106,7 @@ final class LoadDriver {
         private final ConcurrentLinkedQueue<UUID> accepted = new ConcurrentLinkedQueue<>();
         private final Map<Integer, Integer> answers = new ConcurrentHashMap<>();
 
-        void send(ExportCall call, int n) {
+        Optional<UUID> send(ExportCall call, int n) {
             String body = JSON.writeValueAsString(Map.of("provider_id", call.provider(),
                     "destination_id", call.destination(), "title", "Bench export " + n, "content", CONTENT,
                     "deliverable_version_id", UUID.randomUUID().toString()));
@@ -112,13 +120,16 @@ final class LoadDriver {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 answers.merge(response.statusCode(), 1, Integer::sum);
                 if (response.statusCode() == 202) {
-                    accepted.add(UUID.fromString(JSON.readTree(response.body()).get("export_id").asString()));
+                    UUID id = UUID.fromString(JSON.readTree(response.body()).get("export_id").asString());
+                    accepted.add(id);
+                    return Optional.of(id);
                 }
             } catch (IOException e) {
                 answers.merge(-1, 1, Integer::sum);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            return Optional.empty();
         }
 
         Sent sent(double seconds, boolean stopped) {
