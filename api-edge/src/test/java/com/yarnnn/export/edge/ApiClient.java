@@ -39,8 +39,16 @@ public class ApiClient {
         }
     }
 
+    public String baseUrl() {
+        return base;
+    }
+
     public Response get(String path, String token) {
-        return send(request(path, token, Map.of()).GET().build());
+        return get(path, token, Map.of());
+    }
+
+    public Response get(String path, String token, Map<String, String> headers) {
+        return send(request(path, token, headers).GET().build());
     }
 
     public Response delete(String path, String token) {

@@ -135,6 +135,11 @@ public abstract class ConnectedAccountsIntegrationTest extends ApiEdgeIntegratio
         }
 
         @Override
+        public boolean listsDestinations() {
+            return true;
+        }
+
+        @Override
         public List<Destination> destinations(ActiveConnection connection) {
             asked.add(connection.accessToken());
             return List.of(new Destination("C001", "#general", "channel"), new Destination("C002", "#reports", "channel"));

@@ -6,8 +6,11 @@ import com.yarnnn.export.connector.provider.ExportProvider;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
 import com.yarnnn.export.connector.provider.folder.FolderExportProvider;
 import com.yarnnn.export.connector.provider.folder.FolderProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -38,8 +41,8 @@ public class ConnectorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    McpSessionManager mcpSessionManager(McpProperties properties) {
-        return new McpSessionManager(properties);
+    McpSessionManager mcpSessionManager(McpProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new McpSessionManager(properties, meters.getIfAvailable(CompositeMeterRegistry::new));
     }
 
     @Bean

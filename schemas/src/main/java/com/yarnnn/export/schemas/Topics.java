@@ -9,6 +9,15 @@ public final class Topics {
     /** The consumer group that folds outcomes into export_log and export_status. */
     public static final String PROJECTOR_GROUP = "export-projector";
 
+    /** Approval events published by the product, keyed by deliverable id. */
+    public static final String APPROVALS = "deliverable.approved";
+
+    /** Approval events that could not be read, kept for an operator. */
+    public static final String APPROVALS_DEAD_LETTER = APPROVALS + ".dlt";
+
+    /** api-edge's group on {@link #APPROVALS}: it turns approvals into auto-exports. */
+    public static final String AUTO_EXPORT_GROUP = "export-auto-trigger";
+
     private static final String REQUESTED_PREFIX = "exports.requested.";
 
     private Topics() {

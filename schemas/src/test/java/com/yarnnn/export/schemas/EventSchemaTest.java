@@ -9,6 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.yarnnn.export.schemas.event.DeliverableApproved;
 import com.yarnnn.export.schemas.event.ExportDeadLettered;
 import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportFailed;
@@ -44,6 +45,8 @@ class EventSchemaTest {
         int v = ExportOutcome.SCHEMA_VERSION;
         return Stream.of(
                 REQUEST,
+                new DeliverableApproved(DeliverableApproved.SCHEMA_VERSION, UUID.randomUUID(), UUID.randomUUID(),
+                        UUID.randomUUID(), UUID.randomUUID(), "Weekly report", "# Hello", NOW),
                 new ExportStarted(v, UUID.randomUUID(), REF, 1, NOW),
                 new ExportSucceeded(v, UUID.randomUUID(), REF, 1, NOW, "reports/weekly.md", "file:///exports/reports/weekly.md"),
                 new ExportFailed(v, UUID.randomUUID(), REF, 1, NOW, ERROR),
@@ -107,6 +110,21 @@ class EventSchemaTest {
                 "slack", connection, "C1", null, REQUEST.deliverableVersionId(), "t", "c", ExportTrigger.MANUAL, 1, NOW);
         assertThat(connected.partitionKey()).isEqualTo(connection.toString());
         assertThat(EventJson.mapper().writeValueAsString(connected)).doesNotContain("partitionKey");
+    }
+
+    @Test
+    void anApprovalNamesTheSameExportForTheSameVersionAndDestinationOnly() {
+        UUID version = UUID.randomUUID();
+        DeliverableApproved approval = new DeliverableApproved(1, UUID.randomUUID(), UUID.randomUUID(), version,
+                UUID.randomUUID(), "t", "c", NOW);
+        DeliverableApproved copy = new DeliverableApproved(1, UUID.randomUUID(), approval.deliverableId(), version,
+                approval.userId(), "t", "c", NOW.plusSeconds(1));
+        DeliverableApproved nextVersion = new DeliverableApproved(1, UUID.randomUUID(), approval.deliverableId(),
+                UUID.randomUUID(), approval.userId(), "t", "c", NOW);
+
+        assertThat(copy.exportIdFor("slack", "C1")).isEqualTo(approval.exportIdFor("slack", "C1"));
+        assertThat(Stream.of(approval.exportIdFor("slack", "C2"), approval.exportIdFor("notion", "C1"),
+                nextVersion.exportIdFor("slack", "C1"))).doesNotContain(approval.exportIdFor("slack", "C1"));
     }
 
     private static Schema schemaOf(Class<?> type) {

@@ -9,9 +9,17 @@ import org.springframework.http.HttpStatus;
  */
 public class ConnectionRequiredException extends ApiProblemException {
 
+    private final String code;
+
     ConnectionRequiredException(String code, String detail) {
         super(HttpStatus.CONFLICT, detail);
+        this.code = code;
         getBody().setProperty("code", code);
+    }
+
+    /** {@code not_connected} or {@code needs_reauth}. */
+    public String code() {
+        return code;
     }
 
     static ConnectionRequiredException notConnected(String providerName) {

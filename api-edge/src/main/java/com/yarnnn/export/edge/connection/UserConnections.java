@@ -81,7 +81,7 @@ public class UserConnections {
         ofProvider.forEach(this::remove);
     }
 
-    List<Destination> destinations(UUID userId, String providerId) {
+    public List<Destination> destinations(UUID userId, String providerId) {
         return withConnection(userId, providerId, destinations::list);
     }
 

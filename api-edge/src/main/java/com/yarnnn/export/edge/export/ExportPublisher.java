@@ -1,5 +1,6 @@
 package com.yarnnn.export.edge.export;
 
+import com.yarnnn.export.edge.metrics.AcceptedExports;
 import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import java.time.Duration;
@@ -22,9 +23,11 @@ public class ExportPublisher {
 
     private final KafkaTemplate<String, Object> kafka;
     private final Duration timeout;
+    private final AcceptedExports accepted;
 
-    ExportPublisher(KafkaTemplate<String, Object> kafka, ExportPublishProperties properties) {
+    ExportPublisher(KafkaTemplate<String, Object> kafka, ExportPublishProperties properties, AcceptedExports accepted) {
         this.kafka = kafka;
+        this.accepted = accepted;
         this.timeout = properties.publishTimeout();
         long deliveryTimeoutMs = deliveryTimeoutMs(kafka);
         if (timeout.toMillis() <= deliveryTimeoutMs) {
@@ -34,10 +37,11 @@ public class ExportPublisher {
         }
     }
 
-    /** Publishes the request to its provider's topic, keyed by connection. */
+    /** Publishes a new export's request to its provider's topic, keyed by connection, and counts it accepted. */
     public void publish(ExportRequested request) {
         publish(new ProducerRecord<>(Topics.requested(request.providerId()), request.partitionKey(), request),
                 request);
+        accepted.accepted(request);
     }
 
     /**

@@ -20,5 +20,7 @@ public record ExportRequestBody(
         String title,
         @NotNull(message = "deliverable_version_id is required (a UUID)")
         UUID deliverableVersionId,
-        UUID deliverableId) {
+        UUID deliverableId,
+        @Size(max = 500, message = "destination_name must be at most 500 characters")
+        String destinationName) {
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * push an event past Kafka's record limit although the content passed the size check.
  */
 @Component
-class ExportRequestRules {
+public class ExportRequestRules {
 
     private final ProviderRegistry providers;
     private final long maxContentBytes;
@@ -36,7 +36,8 @@ class ExportRequestRules {
         return provider.descriptor();
     }
 
-    private void checkContent(String content) {
+    /** @throws ExportRequestRejectedException when the content is too large or not text */
+    public void checkContent(String content) {
         long bytes = content.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > maxContentBytes) {
             throw ExportRequestRejectedException.contentTooLarge(bytes, maxContentBytes);

@@ -2,6 +2,7 @@ package com.yarnnn.export.edge.export;
 
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.edge.connection.UserConnections;
+import com.yarnnn.export.edge.deliverable.DeliverableOwners;
 import com.yarnnn.export.edge.security.UserId;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportState;
@@ -29,17 +30,20 @@ class ExportRequestService {
     private final ExportRequestRules rules;
     private final UserConnections connections;
     private final QueuedExportRepository repository;
-    private final ExportPublisher publisher;
+    private final ExportQueue queue;
+    private final DeliverableOwners owners;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final IdGenerator ids;
 
     ExportRequestService(ExportRequestRules rules, UserConnections connections, QueuedExportRepository repository,
-            ExportPublisher publisher, PlatformTransactionManager transactions, Clock clock, IdGenerator ids) {
+            ExportQueue queue, DeliverableOwners owners, PlatformTransactionManager transactions, Clock clock,
+            IdGenerator ids) {
         this.rules = rules;
         this.connections = connections;
         this.repository = repository;
-        this.publisher = publisher;
+        this.queue = queue;
+        this.owners = owners;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.ids = ids;
@@ -48,6 +52,9 @@ class ExportRequestService {
     ExportAccepted request(UserId user, ExportRequestBody body, String idempotencyKeyHeader) {
         Optional<IdempotencyKey> key = IdempotencyKey.parse(idempotencyKeyHeader);
         ProviderDescriptor provider = rules.check(body);
+        if (body.deliverableId() != null) {
+            owners.claim(body.deliverableId(), user.value());
+        }
         UUID connectionId = provider.requiresConnection() ? connections.requireActive(user.value(), provider.id()) : null;
         UUID exportId = key.map(k -> k.exportId(user.value())).orElseGet(ids::generateId);
         ExportRequested request = new ExportRequested(ExportRequested.SCHEMA_VERSION, ids.generateId(), exportId,
@@ -55,12 +62,14 @@ class ExportRequestService {
                 body.deliverableVersionId(), body.title().strip(), body.content(), ExportTrigger.MANUAL, 1,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         String fingerprint = RequestFingerprint.of(request);
-        return transaction.execute(status -> queue(request, key.map(IdempotencyKey::value).orElse(null), fingerprint));
+        String destinationName = body.destinationName() != null ? body.destinationName().strip() : null;
+        return transaction.execute(status -> queue(request, destinationName, key.map(IdempotencyKey::value).orElse(null),
+                fingerprint));
     }
 
-    private ExportAccepted queue(ExportRequested request, String idempotencyKey, String fingerprint) {
-        if (repository.insertQueued(request, idempotencyKey, fingerprint)) {
-            publisher.publish(request);
+    private ExportAccepted queue(ExportRequested request, String destinationName, String idempotencyKey,
+            String fingerprint) {
+        if (queue.insertAndPublish(request, destinationName, idempotencyKey, fingerprint)) {
             return ExportAccepted.of(request.exportId(), ExportState.QUEUED);
         }
         // the same key was queued before (or just now, by a request this insert waited for)

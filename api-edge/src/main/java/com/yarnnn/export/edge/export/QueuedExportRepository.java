@@ -1,14 +1,20 @@
 package com.yarnnn.export.edge.export;
 
+import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportState;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Writes the QUEUED row of {@code export_status}, and finds the row a repeated Idempotency-Key points to. */
+/**
+ * Writes the first row of an export in {@code export_status}: QUEUED, or FAILED for an auto-export refused before
+ * it could be queued; and finds the row a repeated Idempotency-Key points to.
+ */
 @Repository
 class QueuedExportRepository {
 
@@ -28,29 +34,74 @@ class QueuedExportRepository {
      *
      * @return whether the row was inserted
      */
-    boolean insertQueued(ExportRequested request, String idempotencyKey, String requestHash) {
+    boolean insertQueued(ExportRequested request, String destinationName, String idempotencyKey,
+            String requestHash) {
         return jdbc.sql("""
-                        insert into export_status (export_id, user_id, provider, destination_id, deliverable_id,
-                            deliverable_version_id, title, trigger, status, attempt, idempotency_key, request_hash,
-                            created_at, updated_at)
-                        values (:exportId, :userId, :provider, :destinationId, :deliverableId,
+                        insert into export_status (export_id, user_id, provider, destination_id, destination_name,
+                            deliverable_id, deliverable_version_id, title, trigger, status, attempt, idempotency_key,
+                            request_hash, created_at, updated_at)
+                        values (:exportId, :userId, :provider, :destinationId, :destinationName, :deliverableId,
                             :deliverableVersionId, :title, :trigger, :status, 0, :idempotencyKey, :requestHash,
                             :now, :now)
                         on conflict do nothing
                         """)
-                .param("exportId", request.exportId())
-                .param("userId", request.userId())
-                .param("provider", request.providerId())
-                .param("destinationId", request.destinationId())
-                .param("deliverableId", request.deliverableId())
-                .param("deliverableVersionId", request.deliverableVersionId())
-                .param("title", request.title())
-                .param("trigger", request.trigger().name())
+                .params(exportParameters(request, destinationName))
                 .param("status", ExportState.QUEUED.name())
                 .param("idempotencyKey", idempotencyKey)
                 .param("requestHash", requestHash)
-                .param("now", request.requestedAt().atOffset(ZoneOffset.UTC))
                 .update() == 1;
+    }
+
+    /**
+     * Inserts the export as FAILED with the reason, and its one history entry, unless the export exists.
+     *
+     * @return whether the row was inserted
+     */
+    boolean insertRefused(ExportRequested request, String destinationName, ExportError error) {
+        boolean inserted = jdbc.sql("""
+                        insert into export_status (export_id, user_id, provider, destination_id, destination_name,
+                            deliverable_id, deliverable_version_id, title, trigger, status, attempt, error_code,
+                            error_message, created_at, completed_at, updated_at)
+                        values (:exportId, :userId, :provider, :destinationId, :destinationName, :deliverableId,
+                            :deliverableVersionId, :title, :trigger, 'FAILED', :attempt, :errorCode, :errorMessage,
+                            :now, :now, :now)
+                        on conflict do nothing
+                        """)
+                .params(exportParameters(request, destinationName))
+                .param("errorCode", error.code())
+                .param("errorMessage", error.message())
+                .update() == 1;
+        if (inserted) {
+            jdbc.sql("""
+                            insert into export_log (id, export_id, user_id, provider, destination_id, deliverable_id,
+                                deliverable_version_id, status, attempt, error_code, error_message, occurred_at)
+                            values (:id, :exportId, :userId, :provider, :destinationId, :deliverableId,
+                                :deliverableVersionId, 'FAILED', :attempt, :errorCode, :errorMessage, :now)
+                            """)
+                    .params(exportParameters(request, destinationName))
+                    .param("id", request.eventId())
+                    .param("errorCode", error.code())
+                    .param("errorMessage", error.message())
+                    .update();
+        }
+        return inserted;
+    }
+
+    /** The named parameters every statement here takes from the request. */
+    private static Map<String, Object> exportParameters(ExportRequested request, String destinationName) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("exportId", request.exportId());
+        parameters.put("userId", request.userId());
+        parameters.put("provider", request.providerId());
+        parameters.put("destinationId", request.destinationId());
+        parameters.put("destinationName", destinationName);
+        parameters.put("deliverableId", request.deliverableId());
+        parameters.put("deliverableVersionId", request.deliverableVersionId());
+        parameters.put("title", request.title());
+        parameters.put("trigger", request.trigger().name());
+        parameters.put("attempt", request.attempt());
+        parameters.put("now", request.requestedAt().atOffset(ZoneOffset.UTC));
+        return parameters;
     }
 
     Optional<PreviousRequest> find(UUID exportId, UUID userId) {

@@ -1,10 +1,13 @@
 package com.yarnnn.export.edge.problem;
 
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -49,9 +53,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        String expected = ex.getRequiredType() == UUID.class ? "a UUID" : "of another type";
+        String expected = expected(ex.getRequiredType());
         return problem(ex, HttpStatus.BAD_REQUEST, "'" + ex.getPropertyName() + "' must be " + expected, headers,
                 request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = ex.getAllErrors().stream()
+                .map(MessageSourceResolvable::getDefaultMessage)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return problem(ex, HttpStatus.BAD_REQUEST, detail, headers, request);
     }
 
     @Override
@@ -71,6 +85,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> problem(Exception ex, HttpStatus status, String detail, HttpHeaders headers,
             WebRequest request) {
         return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 instant such as 2026-11-25T09:00:00Z";
+        }
+        if (type != null && type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        return "of another type";
     }
 
     private static String unreadableBody(HttpMessageNotReadableException ex) {

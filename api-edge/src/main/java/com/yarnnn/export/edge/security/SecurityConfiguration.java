@@ -22,9 +22,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Every route needs an HS256 bearer JWT except the health check and the OAuth callbacks (the browser arrives
- * there from the vendor; the signed state says whose authorization it is); the operators' routes also need the
- * role {@code operator} in the token's {@code roles} claim. No sessions, so no CSRF.
+ * Every route needs an HS256 bearer JWT except the health check, the Prometheus scrape (operators keep it on the
+ * private network) and the OAuth callbacks (the browser arrives there from the vendor; the signed state says whose
+ * authorization it is); the operators' routes also need the role {@code operator} in the token's {@code roles}
+ * claim. No sessions, so no CSRF.
  */
 @Configuration
 class SecurityConfiguration {
@@ -39,7 +40,8 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) {
         return http
                 .authorizeHttpRequests(routes -> routes
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/integrations/*/oauth/callback").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/ops/**").hasRole("operator")

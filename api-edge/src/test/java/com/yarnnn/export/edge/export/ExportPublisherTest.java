@@ -3,6 +3,8 @@ package com.yarnnn.export.edge.export;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.yarnnn.export.edge.metrics.AcceptedExports;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,9 +14,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 class ExportPublisherTest {
 
+    private static final AcceptedExports ACCEPTED = new AcceptedExports(new SimpleMeterRegistry());
+
     @Test
     void refusesToWaitLessThanTheProducerMayStillDeliver() {
-        assertThatThrownBy(() -> new ExportPublisher(template(8000), new ExportPublishProperties(Duration.ofSeconds(8))))
+        assertThatThrownBy(() -> new ExportPublisher(template(8000), new ExportPublishProperties(Duration.ofSeconds(8)),
+                ACCEPTED))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("yarnnn.kafka.publish-timeout (PT8S) must be longer than the producer's "
                         + "delivery.timeout.ms (8000 ms)");
@@ -22,7 +27,8 @@ class ExportPublisherTest {
 
     @Test
     void acceptsATimeoutBeyondTheDeliveryTimeout() {
-        assertThatCode(() -> new ExportPublisher(template(8000), new ExportPublishProperties(Duration.ofSeconds(10))))
+        assertThatCode(() -> new ExportPublisher(template(8000), new ExportPublishProperties(Duration.ofSeconds(10)),
+                ACCEPTED))
                 .doesNotThrowAnyException();
     }
 

@@ -27,6 +27,8 @@ public class EventKafkaAutoConfiguration {
     KafkaAdmin.NewTopics pipelineTopics(ProviderRegistry providers, PipelineKafkaProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         topics.add(topic(Topics.OUTCOMES, properties));
+        topics.add(topic(Topics.APPROVALS, properties));
+        topics.add(topic(Topics.APPROVALS_DEAD_LETTER, properties));
         for (String provider : providers.ids()) {
             topics.add(topic(Topics.requested(provider), properties));
             topics.add(topic(Topics.deadLetter(provider), properties));

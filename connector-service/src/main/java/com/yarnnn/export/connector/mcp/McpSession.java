@@ -15,13 +15,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One running MCP server and the client connected to it. Concurrent tool calls share it (SDK 2.1.0 multiplexes
  * them). When the server process dies, the client is closed at once so calls in flight fail now instead of
- * after the request timeout.
+ * after the request timeout, and the owner is told.
  */
 public final class McpSession {
 
@@ -32,18 +33,25 @@ public final class McpSession {
     private final McpSyncClient client;
     private final Process process;
     private final Duration closeTimeout;
+    private final Consumer<McpSession> onExit;
     private volatile boolean closed;
 
-    private McpSession(McpServerSpec spec, McpSyncClient client, Process process, Duration closeTimeout) {
+    private McpSession(McpServerSpec spec, McpSyncClient client, Process process, Duration closeTimeout,
+            Consumer<McpSession> onExit) {
         this.spec = spec;
         this.client = client;
         this.process = process;
         this.closeTimeout = closeTimeout;
+        this.onExit = onExit;
         process.onExit().thenRun(this::serverExited);
     }
 
-    /** Starts the server and completes the MCP handshake; fails as soon as the server exits during start-up. */
-    static McpSession start(McpServerSpec spec, McpProperties properties) {
+    /**
+     * Starts the server and completes the MCP handshake; fails as soon as the server exits during start-up.
+     *
+     * @param onExit told when the server exits on its own later (not when {@link #close()} stopped it)
+     */
+    static McpSession start(McpServerSpec spec, McpProperties properties, Consumer<McpSession> onExit) {
         requireInstalled(spec, properties);
         StderrTail stderr = new StderrTail(spec.name());
         ServerParameters parameters = ServerParameters.builder(spec.command())
@@ -63,7 +71,7 @@ public final class McpSession {
                 Process process = processOf(transport)
                         .orElseThrow(() -> new IllegalStateException("the MCP transport holds no process"));
                 log.info("Started MCP server '{}' (pid {})", spec.name(), process.pid());
-                return new McpSession(spec, client, process, properties.closeTimeout());
+                return new McpSession(spec, client, process, properties.closeTimeout(), onExit);
             } catch (TimeoutException stillStarting) {
                 Optional<Process> process = processOf(transport);
                 boolean exited = process.isPresent() && !process.get().isAlive();
@@ -121,6 +129,7 @@ public final class McpSession {
             closed = true;
             log.warn("MCP server '{}' (pid {}) exited with code {}", spec.name(), process.pid(), process.exitValue());
             client.close();
+            onExit.accept(this);
         }
     }
 

@@ -1,120 +1,81 @@
 package com.yarnnn.export.connector.mcp;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Starts MCP servers on first use and keeps their sessions for reuse, one per spec key. A session whose server
- * died, or whose spec changed (a refreshed token), is replaced on the next call. Starting one server never
- * blocks calls to another. Operators' overrides apply to every spec. All servers are stopped on shutdown.
+ * Calls tools on MCP servers started on first use and kept in a bounded {@link McpSessionPool}, one session per
+ * spec key (see {@code yarnnn.mcp.pool.*}). A session whose server died, or whose spec changed (a refreshed token),
+ * is replaced on the next call. Starting one server never blocks calls to another. Operators' overrides apply to
+ * every spec. All servers are stopped on shutdown.
  */
 public class McpSessionManager implements DisposableBean {
 
     private final McpProperties properties;
-    private final Map<String, CompletableFuture<McpSession>> sessions = new ConcurrentHashMap<>();
+    private final McpSessionPool pool;
 
+    /** Without meters. */
     public McpSessionManager(McpProperties properties) {
+        this(properties, new CompositeMeterRegistry());
+    }
+
+    public McpSessionManager(McpProperties properties, MeterRegistry meters) {
         this.properties = properties;
+        this.pool = new McpSessionPool(properties, new McpPoolMetrics(meters));
     }
 
     /**
      * Calls a tool on the spec's server. A result with {@code isError} is returned as is; a call that got no
-     * result (timeout, server death, server not starting) throws {@link McpCallException}.
+     * result (timeout, server death, server not starting, every pooled session busy for the request timeout) throws
+     * {@link McpCallException}.
      */
-    public McpSchema.CallToolResult callTool(McpServerSpec spec, String tool, Map<String, Object> arguments) {
-        McpSession session = session(spec);
-        spec = session.spec();
-        try {
-            return session.callTool(tool, arguments);
-        } catch (RuntimeException e) {
-            if (hasCause(e, TimeoutException.class)) {
-                throw new McpCallException("timeout", "MCP server '" + spec.name() + "' did not answer '" + tool
-                        + "' within " + properties.requestTimeout().toSeconds() + " s", e);
+    public McpSchema.CallToolResult callTool(McpServerSpec requested, String tool, Map<String, Object> arguments) {
+        McpServerSpec spec = withOverrides(requested);
+        try (McpSessionPool.Lease lease = pool.acquire(spec)) {
+            try {
+                return lease.session().callTool(tool, arguments);
+            } catch (RuntimeException e) {
+                if (hasCause(e, TimeoutException.class)) {
+                    throw new McpCallException("timeout", "MCP server '" + spec.name() + "' did not answer '" + tool
+                            + "' within " + properties.requestTimeout().toSeconds() + " s", e);
+                }
+                if (!lease.session().isAlive()) {
+                    throw new McpCallException("server_exited", "MCP server '" + spec.name() + "' exited during '"
+                            + tool + "'", e);
+                }
+                throw e;
             }
-            if (!session.isAlive()) {
-                discard(spec, session);
-                throw new McpCallException("server_exited", "MCP server '" + spec.name() + "' exited during '"
-                        + tool + "'", e);
-            }
-            throw e;
         }
     }
 
-    /** The live session for the spec, started if there is none. */
+    /** The live session for the spec, started if there is none (the pool may stop it once it is idle). */
     public McpSession session(McpServerSpec requested) {
-        McpServerSpec spec = requested.overriddenBy(properties.servers().get(requested.name()));
-        while (true) {
-            CompletableFuture<McpSession> mine = new CompletableFuture<>();
-            CompletableFuture<McpSession> existing = sessions.putIfAbsent(spec.key(), mine);
-            if (existing == null) {
-                return startInto(spec, mine);
-            }
-            McpSession session = await(existing);
-            if (session.isAlive() && session.spec().equals(spec)) {
-                return session;
-            }
-            if (sessions.remove(spec.key(), existing)) {
-                session.close();
-            }
+        try (McpSessionPool.Lease lease = pool.acquire(withOverrides(requested))) {
+            return lease.session();
         }
     }
 
     /** Stops the session of this key, if there is one (a disconnected account's server must not linger). */
     public void close(String key) {
-        CompletableFuture<McpSession> session = sessions.remove(key);
-        if (session != null) {
-            session.thenAccept(McpSession::close);
-        }
+        pool.close(key);
     }
 
     public List<McpSession> liveSessions() {
-        return sessions.values().stream()
-                .filter(f -> f.isDone() && !f.isCompletedExceptionally())
-                .map(CompletableFuture::join)
-                .filter(McpSession::isAlive)
-                .toList();
+        return pool.liveSessions();
     }
 
     @Override
     public void destroy() {
-        List<CompletableFuture<McpSession>> all = List.copyOf(sessions.values());
-        sessions.clear();
-        all.parallelStream()
-                .filter(f -> f.isDone() && !f.isCompletedExceptionally())
-                .map(CompletableFuture::join)
-                .forEach(McpSession::close);
+        pool.closeAll();
     }
 
-    private McpSession startInto(McpServerSpec spec, CompletableFuture<McpSession> slot) {
-        try {
-            McpSession session = McpSession.start(spec, properties);
-            slot.complete(session);
-            return session;
-        } catch (RuntimeException e) {
-            sessions.remove(spec.key(), slot);
-            slot.completeExceptionally(e);
-            throw e;
-        }
-    }
-
-    private void discard(McpServerSpec spec, McpSession session) {
-        sessions.computeIfPresent(spec.key(), (key, future) ->
-                future.isDone() && !future.isCompletedExceptionally() && future.join() == session ? null : future);
-        session.close();
-    }
-
-    private static McpSession await(CompletableFuture<McpSession> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-        }
+    private McpServerSpec withOverrides(McpServerSpec requested) {
+        return requested.overriddenBy(properties.servers().get(requested.name()));
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -43,6 +43,11 @@ public interface ExportProvider {
         return List.of();
     }
 
+    /** Whether {@link #destinations} lists every place an export can go, so that anything else is refused. */
+    default boolean listsDestinations() {
+        return false;
+    }
+
     /** Where the connected account can receive exports (channels, pages); empty where the user types it. */
     default List<Destination> destinations(ActiveConnection connection) {
         return List.of();

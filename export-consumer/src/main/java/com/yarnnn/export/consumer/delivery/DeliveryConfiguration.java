@@ -1,35 +1,31 @@
 package com.yarnnn.export.consumer.delivery;
 
-import com.yarnnn.export.connector.kafka.EventSerde;
+import com.yarnnn.export.connector.kafka.DeadLetterPublisher;
+import com.yarnnn.export.connector.kafka.EventConsumerFactory;
 import com.yarnnn.export.connector.kafka.PipelineKafkaProperties;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
 import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.IdGenerator;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -63,10 +59,10 @@ public class DeliveryConfiguration {
     @Bean
     ProviderWorkers providerWorkers(ProviderRegistry providers, KafkaProperties kafka, ExportWorker worker,
             DeliveryProperties properties, KafkaTemplate<String, Object> events, OutcomePublisher outcomes, Clock clock,
-            IdGenerator ids, ScheduledExecutorService partitionResumer) {
-        DefaultKafkaConsumerFactory<String, ExportRequested> consumers = new DefaultKafkaConsumerFactory<>(
-                kafka.buildConsumerProperties(), new StringDeserializer(),
-                new ErrorHandlingDeserializer<>(EventSerde.deserializer(ExportRequested.class)));
+            IdGenerator ids, ScheduledExecutorService partitionResumer,
+            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
+        DefaultKafkaConsumerFactory<String, ExportRequested> consumers = EventConsumerFactory.create(
+                kafka.buildConsumerProperties(), ExportRequested.class, customizers);
         CommonDelegatingErrorHandler errorHandler = new CommonDelegatingErrorHandler(
                 deadLetteringHandler(kafka, properties, events, outcomes, clock, ids));
         errorHandler.setCauseChainTraversing(true);
@@ -81,12 +77,7 @@ public class DeliveryConfiguration {
      */
     private static CommonErrorHandler deadLetteringHandler(KafkaProperties kafka, DeliveryProperties properties,
             KafkaTemplate<String, Object> events, OutcomePublisher outcomes, Clock clock, IdGenerator ids) {
-        // an unreadable record is parked as the bytes it arrived as; a parsed one as its event JSON
-        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-        templates.put(byte[].class, new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer())));
-        templates.put(Object.class, events);
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(templates,
+        DeadLetterPublishingRecoverer deadLetters = DeadLetterPublisher.to(kafka, events,
                 (record, exception) -> DeadLetterRecoverer.destination(record));
         ExponentialBackOff inPlace = new ExponentialBackOff(1_000, 2);
         inPlace.setMaxInterval(30_000);

@@ -9,7 +9,13 @@ import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -63,16 +69,43 @@ public class StatusProjection {
         this.jdbc = jdbc;
     }
 
-    /** Applies the events in order, in one transaction. */
+    /**
+     * Applies the events in order, in one transaction.
+     *
+     * @return the attempt outcomes logged now for the first time, terminal ones with the time their export was accepted
+     */
     @Transactional
-    public void apply(List<ExportOutcome> outcomes) {
+    public List<LoggedOutcome> apply(List<ExportOutcome> outcomes) {
         SqlParameterSource[] all = outcomes.stream().map(StatusProjection::parameters).toArray(SqlParameterSource[]::new);
-        SqlParameterSource[] attemptOutcomes = outcomes.stream()
-                .filter(o -> !(o instanceof ExportStarted))
-                .map(StatusProjection::parameters)
-                .toArray(SqlParameterSource[]::new);
+        List<ExportOutcome> attemptOutcomes = outcomes.stream().filter(o -> !(o instanceof ExportStarted)).toList();
         jdbc.batchUpdate(UPSERT_STATUS, all);
-        jdbc.batchUpdate(APPEND_LOG, attemptOutcomes);
+        int[] appended = jdbc.batchUpdate(APPEND_LOG,
+                attemptOutcomes.stream().map(StatusProjection::parameters).toArray(SqlParameterSource[]::new));
+        List<ExportOutcome> firstSeen = IntStream.range(0, appended.length)
+                .filter(i -> appended[i] != 0)
+                .mapToObj(attemptOutcomes::get)
+                .toList();
+        Map<UUID, Instant> acceptedAt = acceptedAt(firstSeen.stream()
+                .filter(o -> o.state().isTerminal())
+                .map(o -> o.export().exportId())
+                .collect(Collectors.toSet()));
+        return firstSeen.stream()
+                .map(o -> new LoggedOutcome(o, o.state().isTerminal() ? acceptedAt.get(o.export().exportId()) : null))
+                .toList();
+    }
+
+    /** The status rows' {@code created_at}: the request's {@code requestedAt}, as api-edge inserted it. */
+    private Map<UUID, Instant> acceptedAt(Set<UUID> exportIds) {
+        if (exportIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Instant> accepted = new HashMap<>();
+        jdbc.query("select export_id, created_at from export_status where export_id in (:ids)",
+                new MapSqlParameterSource("ids", exportIds),
+                row -> {
+                    accepted.put(row.getObject("export_id", UUID.class), row.getTimestamp("created_at").toInstant());
+                });
+        return accepted;
     }
 
     private static SqlParameterSource parameters(ExportOutcome outcome) {

@@ -14,6 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** The property that sets export-consumer's port; api-edge takes {@code server.port}. */
+    public static final String CONSUMER_PORT = "yarnnn.local-stack.consumer-port";
+
     private final Map<String, Object> properties;
     private ConfigurableApplicationContext consumer;
     private final ConfigurableApplicationContext edge;
@@ -31,6 +34,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + ((WebServerApplicationContext) edge).getWebServer().getPort();
+    }
+
+    /** export-consumer's actuator, e.g. {@code /actuator/prometheus} for the MCP session pool's figures. */
+    public synchronized String consumerUrl() {
+        return "http://localhost:" + ((WebServerApplicationContext) consumer).getWebServer().getPort();
     }
 
     public ConfigurableApplicationContext edge() {
@@ -58,7 +66,8 @@ public final class LocalStack implements AutoCloseable {
         if (consumer == null) {
             Map<String, Object> consumerProperties = new HashMap<>(properties);
             consumerProperties.putAll(changes);
-            consumerProperties.put("spring.main.web-application-type", "none");
+            // its own port for the actuator (health, Prometheus); 0 picks a free one
+            consumerProperties.put("server.port", properties.getOrDefault(CONSUMER_PORT, "0"));
             consumer = new SpringApplicationBuilder(ExportConsumerApplication.class).run(arguments(consumerProperties));
         }
     }

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * The one command of the README: starts Kafka and PostgreSQL (embedded unless the environment names real ones),
- * installs the MCP servers if needed, runs export-consumer and api-edge, and prints a request to try.
+ * installs the MCP servers if needed, runs export-consumer and api-edge in dev mode, saves the sample
+ * deliverable's export preferences, and prints requests to try.
  */
 public final class LocalStackMain {
 
@@ -34,7 +35,9 @@ public final class LocalStackMain {
         properties.put("yarnnn.mcp.servers-dir", serversDir.toString());
         properties.put("yarnnn.providers.folder.root", exportDir.toString());
         properties.put("server.port", env("PORT", "8080"));
+        properties.put(LocalStack.CONSUMER_PORT, env("CONSUMER_PORT", "8081"));
         properties.put("spring.main.banner-mode", "off");
+        properties.put("yarnnn.dev.enabled", "true");
         LocalStack stack = LocalStack.start(properties);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -42,17 +45,20 @@ public final class LocalStackMain {
         }, "local-stack-shutdown"));
 
         String token = DevTokens.mint(secret, DEV_USER, Duration.ofHours(12));
-        System.out.println(banner(stack.baseUrl(), infrastructure, exportDir, randomVaultKey, token));
+        DemoDeliverable.savePreferences(stack.baseUrl(), token);
+        System.out.println(banner(stack.baseUrl(), stack.consumerUrl(), infrastructure, exportDir, randomVaultKey,
+                token));
     }
 
-    private static String banner(String url, Infrastructure infrastructure, Path exportDir, boolean randomVaultKey,
-            String token) {
+    private static String banner(String url, String consumerUrl, Infrastructure infrastructure, Path exportDir,
+            boolean randomVaultKey, String token) {
         return """
 
                 ==================================================================================
                  YARNNN export pipeline is running at %s
                    Kafka:      %s
                    PostgreSQL: %s
+                   Metrics:    %s/actuator/prometheus (api-edge), %s/actuator/prometheus (export-consumer)
                    Folder exports land in %s
                    Token vault: %s
 
@@ -66,14 +72,20 @@ public final class LocalStackMain {
                         "content":"## Highlights\\n\\n- Revenue **up 12%%**\\n- Churn down\\n"}'
 
                  Then follow its status_url:  curl -s -H "Authorization: Bearer $TOKEN" %s/api/exports/<export_id>
+
+                 Approve a version of the sample deliverable (auto-exports to %s):
+
+                 %s
+
                  Stop with Ctrl-C.
                 ==================================================================================
                 """.formatted(url, infrastructure.kafka().description(), infrastructure.database().description(),
-                exportDir, randomVaultKey
+                url, consumerUrl, exportDir, randomVaultKey
                         ? "a random key for this run: connections made now do not survive a restart "
                                 + "(set YARNNN_VAULT_KEYS to keep them)"
                         : "keys from YARNNN_VAULT_KEYS",
-                DEV_USER, token, url, UUID.randomUUID(), url);
+                DEV_USER, token, url, UUID.randomUUID(), url,
+                String.join(" and ", DemoDeliverable.AUTO_EXPORT_FOLDERS), DemoDeliverable.approveCommand(url));
     }
 
     private static String env(String name, String fallback) {

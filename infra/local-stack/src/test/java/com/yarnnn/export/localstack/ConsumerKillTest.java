@@ -3,7 +3,6 @@ package com.yarnnn.export.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.infra.Infrastructure;
 import com.yarnnn.export.infra.TestInfrastructureInitializer;
 import java.io.IOException;
@@ -25,28 +24,25 @@ import org.junit.jupiter.api.io.TempDir;
  * record the outcome. The next process waits out the dead worker's lease, takes the export over, finds the message
  * in the channel and records SUCCEEDED: the fake Slack API holds exactly one message.
  */
-class ConsumerKillTest extends LocalStackTest {
+class ConsumerKillTest extends VendorStackTest {
 
     private static final Path CONSUMER_JAR = Path.of(System.getProperty("yarnnn.export-consumer.jar"));
 
     @TempDir
     static Path logs;
 
-    static VendorFakes fakes;
     static Map<String, Object> consumerSettings;
     static Process consumer;
 
     @BeforeAll
     static void start() throws Exception {
         assertThat(CONSUMER_JAR).as("export-consumer's executable jar: run the tests with ./mvnw verify").isRegularFile();
-        fakes = new VendorFakes();
-        Map<String, Object> properties = new HashMap<>(fakes.properties());
-        properties.put("yarnnn.delivery.lease", "3s");
-        properties.put("yarnnn.delivery.retry-delays", "300ms,300ms,300ms");
-        startStack(properties);
+        Map<String, Object> properties = Map.of("yarnnn.delivery.lease", "3s",
+                "yarnnn.delivery.retry-delays", "300ms,300ms,300ms");
+        startStackWithFakes(properties);
         stack.stopConsumer();
-        fakes.connect(stack.edge().getBean(ConnectionStore.class), user);
         consumerSettings = new HashMap<>(Infrastructure.forTests().springProperties());
+        consumerSettings.putAll(fakes.properties());
         consumerSettings.putAll(properties);
         consumerSettings.put("yarnnn.vault.keys", TestInfrastructureInitializer.TEST_VAULT_KEYS);
         consumerSettings.put("yarnnn.mcp.servers-dir", System.getProperty("yarnnn.mcp.servers-dir"));
@@ -59,7 +55,6 @@ class ConsumerKillTest extends LocalStackTest {
         if (consumer != null) {
             consumer.destroyForcibly();
         }
-        fakes.close();
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,30 +27,23 @@ import tools.jackson.databind.JsonNode;
  * the vendor's API. The fakes see exactly the expected requests; vendor errors end FAILED with the reason; no token
  * appears on any topic.
  */
-class ProviderEndToEndTest extends LocalStackTest {
+class ProviderEndToEndTest extends VendorStackTest {
 
     private static final String CHANNEL = "C0E2ETEST1";
     private static final String PARENT_PAGE = "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a10";
 
-    static VendorFakes fakes;
     static FakeSlackApi slack;
     static FakeNotionApi notion;
     static FakeGmailApi gmail;
 
     @BeforeAll
     static void start() throws Exception {
-        fakes = new VendorFakes();
+        startStackWithFakes(Map.of());
         slack = fakes.slack;
         notion = fakes.notion;
         gmail = fakes.gmail;
-        startStack(fakes.properties());
-        fakes.connect(stack.edge().getBean(ConnectionStore.class), user);
     }
 
-    @AfterAll
-    static void stopFakes() {
-        fakes.close();
-    }
 
     @Test
     void slackPostsTheDeliverableAndLinksToTheMessage() {

@@ -3,15 +3,12 @@ package com.yarnnn.export.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.yarnnn.export.connector.connection.ConnectionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,25 +17,16 @@ import tools.jackson.databind.JsonNode;
  * Slack fails every call while folder exports go on: the folder's accepted → SUCCEEDED latency stays near what it
  * was before the outage, and no Slack export is lost (each is waiting to be retried or parked).
  */
-class ProviderIsolationTest extends LocalStackTest {
+class ProviderIsolationTest extends VendorStackTest {
 
     private static final int SAMPLES = 10;
 
-    static VendorFakes fakes;
 
     @BeforeAll
     static void start() throws Exception {
-        fakes = new VendorFakes();
-        Map<String, Object> properties = new HashMap<>(fakes.properties());
-        properties.put("yarnnn.delivery.retry-delays", "200ms,200ms,200ms");
-        startStack(properties);
-        fakes.connect(stack.edge().getBean(ConnectionStore.class), user);
+        startStackWithFakes(Map.of("yarnnn.delivery.retry-delays", "200ms,200ms,200ms"));
     }
 
-    @AfterAll
-    static void stopFakes() {
-        fakes.close();
-    }
 
     @Test
     void oneProviderFailingEveryCallLeavesTheOthersLatencyAlone() {

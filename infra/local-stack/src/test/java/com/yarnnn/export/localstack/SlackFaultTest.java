@@ -3,7 +3,6 @@ package com.yarnnn.export.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.connector.provider.slack.FakeSlackApi;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,32 +20,25 @@ import tools.jackson.databind.JsonNode;
  * Faults between the pipeline and Slack, through the real Slack MCP server and a local fake Slack API; each test
  * reports what was delivered, lost or duplicated.
  */
-class SlackFaultTest extends LocalStackTest {
+class SlackFaultTest extends VendorStackTest {
 
-    static VendorFakes fakes;
     static FakeSlackApi slack;
     static StackClient operator;
 
     @BeforeAll
     static void start() throws Exception {
-        fakes = new VendorFakes();
-        slack = fakes.slack;
-        Map<String, Object> properties = new HashMap<>(fakes.properties());
+        Map<String, Object> properties = new HashMap<>();
         properties.put("yarnnn.mcp.request-timeout", "2s");
         properties.put("yarnnn.delivery.retry-delays", "300ms,300ms,300ms");
         properties.put("yarnnn.delivery.jitter", "0");
         // each test's faults are its own: the faults of the others must not open Slack's circuit breaker
         properties.put("resilience4j.circuitbreaker.configs.default.minimum-number-of-calls", "100");
-        startStack(properties);
-        fakes.connect(stack.edge().getBean(ConnectionStore.class), user);
+        startStackWithFakes(properties);
+        slack = fakes.slack;
         operator = new StackClient(stack.baseUrl(),
                 DevTokens.mint(SECRET, UUID.randomUUID(), Duration.ofHours(1), List.of("operator")));
     }
 
-    @AfterAll
-    static void stopFakes() {
-        fakes.close();
-    }
 
     @Test
     void aHangingCallTimesOutAndTheRetryFindsTheMessageInsteadOfPostingAgain() {

@@ -29,6 +29,10 @@ final class StackClient {
         this.token = token;
     }
 
+    String token() {
+        return token;
+    }
+
     /** POST /api/integrations/export to the folder provider; returns the status code and body. */
     Response export(String destination, String title, String content) {
         return export("folder", destination, title, content);

@@ -145,6 +145,11 @@ public class NotionExportProvider implements ExportProvider {
     }
 
     @Override
+    public boolean listsDestinations() {
+        return true;
+    }
+
+    @Override
     public List<Destination> destinations(ActiveConnection connection) {
         List<Destination> pages = new ArrayList<>();
         eachPage(server(connection), "API-post-search", Map.of("filter", Map.of("property", "object", "value", "page")),

@@ -137,6 +137,11 @@ public class SlackExportProvider implements ExportProvider {
 
     /** The workspace's public channels (what the server's {@code conversations.list} returns), by name. */
     @Override
+    public boolean listsDestinations() {
+        return true;
+    }
+
+    @Override
     public List<Destination> destinations(ActiveConnection connection) {
         McpServerSpec server = server(connection);
         Map<String, Destination> channels = new LinkedHashMap<>();
