@@ -34,7 +34,7 @@ record BenchOptions(Set<String> scenarios, int seconds, int concurrency, int see
             ./bench [--scenarios=raw,seed,folder,slack,growth] [--seconds=20] [--concurrency=8] [--seed-exports=5]
                     [--slack-connections=1000] [--slack-rate=20] [--slack-seconds=30] [--zipf-exponent=1.0]
                     [--growth-connections=1,10,100,1000] [--growth-rate=10] [--growth-seconds=10]
-                    [--mcp-process-guard=300] [--results=infra/bench/results]""";
+                    [--mcp-process-guard=100] [--results=infra/bench/results]""";
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -60,7 +60,7 @@ record BenchOptions(Set<String> scenarios, int seconds, int concurrency, int see
                 list(given.remove("growth-connections"), "1,10,100,1000").stream().map(Integer::parseInt).toList(),
                 decimal(given.remove("growth-rate"), 10),
                 integer(given.remove("growth-seconds"), 10),
-                integer(given.remove("mcp-process-guard"), 300),
+                integer(given.remove("mcp-process-guard"), 100),
                 Path.of(given.getOrDefault("results", "infra/bench/results")).toAbsolutePath().normalize());
         given.remove("results");
         if (!given.isEmpty()) {
