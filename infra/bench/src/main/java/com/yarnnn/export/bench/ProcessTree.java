@@ -23,7 +23,7 @@ final class ProcessTree {
 
         /** A server is a leaf: {@code npx} reaches it through npm and a shell, which are not servers. */
         boolean isMcpServer() {
-            return leaf && !isDatabase();
+            return leaf && !isDatabase() && !command.startsWith("npm ") && !command.startsWith("sh ");
         }
     }
 
