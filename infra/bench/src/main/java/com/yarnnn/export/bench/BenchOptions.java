@@ -1,0 +1,87 @@
+package com.yarnnn.export.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What to run, from {@code --name=value} arguments (see {@link #USAGE}).
+ *
+ * @param scenarios         which parts run: {@code raw}, {@code seed}, {@code folder}, {@code slack}, {@code growth}
+ * @param seconds           how long each folder load run sends
+ * @param concurrency       requests in flight in the folder max-throughput run, and the raw baseline's concurrency
+ * @param seedExports       exports made the seed's way (a fresh {@code npx -y} server each)
+ * @param slackConnections  distinct Slack connections of the Zipf run
+ * @param slackRate         offered exports/s of the Zipf run
+ * @param slackSeconds      how long the Zipf run sends
+ * @param zipfExponent      skew of the connections' share of exports
+ * @param growthConnections connection counts of the cost-growth table
+ * @param growthRate        offered exports/s of each cost-growth step
+ * @param growthSeconds     how long each cost-growth step sends
+ * @param mcpProcessGuard   a Slack run stops sending once this many MCP servers are alive at once: without a
+ *                          bounded pool every connection keeps its server, and 1,000 of them would not fit in memory
+ * @param resultsDir        where the table, CSV and plots go
+ */
+record BenchOptions(Set<String> scenarios, int seconds, int concurrency, int seedExports, int slackConnections,
+        double slackRate, int slackSeconds, double zipfExponent, List<Integer> growthConnections, double growthRate,
+        int growthSeconds, int mcpProcessGuard, Path resultsDir) {
+
+    static final String USAGE = """
+            ./bench [--scenarios=raw,seed,folder,slack,growth] [--seconds=20] [--concurrency=8] [--seed-exports=5]
+                    [--slack-connections=1000] [--slack-rate=20] [--slack-seconds=30] [--zipf-exponent=1.0]
+                    [--growth-connections=1,10,100,1000] [--growth-rate=10] [--growth-seconds=10]
+                    [--mcp-process-guard=100] [--results=infra/bench/results]""";
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            if (arg.equals("--help")) {
+                System.out.println(USAGE);
+                System.exit(0);
+            }
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Unknown argument '" + arg + "'. Usage:\n" + USAGE);
+            }
+            given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        BenchOptions options = new BenchOptions(
+                new LinkedHashSet<>(list(given.remove("scenarios"), "raw,seed,folder,slack,growth")),
+                integer(given.remove("seconds"), 20),
+                integer(given.remove("concurrency"), 8),
+                integer(given.remove("seed-exports"), 5),
+                integer(given.remove("slack-connections"), 1000),
+                decimal(given.remove("slack-rate"), 20),
+                integer(given.remove("slack-seconds"), 30),
+                decimal(given.remove("zipf-exponent"), 1.0),
+                list(given.remove("growth-connections"), "1,10,100,1000").stream().map(Integer::parseInt).toList(),
+                decimal(given.remove("growth-rate"), 10),
+                integer(given.remove("growth-seconds"), 10),
+                integer(given.remove("mcp-process-guard"), 100),
+                Path.of(given.getOrDefault("results", "infra/bench/results")).toAbsolutePath().normalize());
+        given.remove("results");
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("Unknown options " + given.keySet() + ". Usage:\n" + USAGE);
+        }
+        return options;
+    }
+
+    boolean runs(String scenario) {
+        return scenarios.contains(scenario);
+    }
+
+    private static List<String> list(String value, String fallback) {
+        return Arrays.stream((value != null ? value : fallback).split(",")).map(String::strip).toList();
+    }
+
+    private static int integer(String value, int fallback) {
+        return value != null ? Integer.parseInt(value) : fallback;
+    }
+
+    private static double decimal(String value, double fallback) {
+        return value != null ? Double.parseDouble(value) : fallback;
+    }
+}

@@ -1,0 +1,53 @@
+package com.yarnnn.export.bench;
+
+/**
+ * One line of the results: a load run of the pipeline or a baseline. Throughput counts succeeded exports over the
+ * span from the first acceptance to the last completion; latencies are accepted→SUCCEEDED from the projection.
+ * NaN marks a figure that does not apply.
+ */
+record BenchRow(String scenario, String provider, int connections, String offered, int accepted,
+        double acceptedPerSecond, int succeeded, int notSucceeded, double completedPerSecond, Percentiles latency,
+        ResourceSampler.Peaks resources, double poolHitRate, String note) {
+
+    static final String CSV_HEADER = "scenario,provider,connections,offered,accepted,accepted_per_s,succeeded,"
+            + "not_succeeded,completed_per_s,p50_ms,p95_ms,p99_ms,heap_peak_mb,jvm_rss_peak_mb,mcp_rss_peak_mb,"
+            + "total_rss_peak_mb,mcp_processes_started,mcp_processes_live_max,pool_hit_rate,note";
+
+    String csv() {
+        return String.join(",", scenario, provider, String.valueOf(connections), quoted(offered),
+                String.valueOf(accepted), number(acceptedPerSecond), String.valueOf(succeeded),
+                String.valueOf(notSucceeded), number(completedPerSecond), number(latency.p50()), number(latency.p95()),
+                number(latency.p99()), number(resources.heapMb()), number(resources.jvmRssMb()),
+                number(resources.mcpRssMb()), number(resources.totalRssMb()), String.valueOf(resources.mcpStarted()),
+                String.valueOf(resources.mcpLiveMax()), number(poolHitRate), quoted(note));
+    }
+
+    String markdown() {
+        return "| " + String.join(" | ", scenario, provider, String.valueOf(connections), offered,
+                accepted + " (" + oneDecimal(acceptedPerSecond) + "/s)", succeeded + " / " + notSucceeded,
+                oneDecimal(completedPerSecond), oneDecimal(latency.p50()) + " / " + oneDecimal(latency.p95()) + " / "
+                        + oneDecimal(latency.p99()),
+                Math.round(resources.heapMb()) + "", Math.round(resources.jvmRssMb()) + " + "
+                        + Math.round(resources.mcpRssMb()) + " = " + Math.round(resources.totalRssMb()),
+                resources.mcpStarted() + " / " + resources.mcpLiveMax(),
+                Double.isNaN(poolHitRate) ? "–" : Math.round(poolHitRate * 100) + " %", note) + " |";
+    }
+
+    static String markdownHeader() {
+        return """
+                | run | provider | connections | offered | accepted | succeeded / not | completed/s | p50 / p95 / p99 ms | heap peak MB | RSS peak MB (JVM + MCP = total) | MCP processes started / live max | pool hit rate | note |
+                |---|---|---|---|---|---|---|---|---|---|---|---|---|""";
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "" : String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+
+    private static String oneDecimal(double value) {
+        return Double.isNaN(value) ? "–" : String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,96 @@
+package com.yarnnn.export.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** This JVM's descendant processes and their resident memory, read from {@code /proc}. */
+final class ProcessTree {
+
+    /** One process: what it runs, its {@code VmRSS}, and whether it started processes of its own. */
+    record Member(long pid, String command, long rssKb, boolean leaf) {
+
+        /** The embedded PostgreSQL (and its workers) run under this JVM too, but are the database, not MCP. */
+        boolean isDatabase() {
+            return command.contains("postgres");
+        }
+
+        /** A server is a leaf: {@code npx} reaches it through npm and a shell, which are not servers. */
+        boolean isMcpServer() {
+            return leaf && !isDatabase() && !command.startsWith("npm ") && !command.startsWith("sh ");
+        }
+    }
+
+    private ProcessTree() {
+    }
+
+    static long selfRssKb() {
+        return rssKb(ProcessHandle.current().pid());
+    }
+
+    /** Every descendant of this JVM, children of children included (npx starts npm, which starts node). */
+    static List<Member> descendants() {
+        Map<Long, List<Long>> children = new HashMap<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            entries.map(p -> p.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
+                    .forEach(name -> {
+                        long ppid = parentOf(Long.parseLong(name));
+                        if (ppid > 0) {
+                            children.computeIfAbsent(ppid, k -> new ArrayList<>()).add(Long.parseLong(name));
+                        }
+                    });
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list /proc (the benchmark reads memory on Linux only)", e);
+        }
+        List<Member> members = new ArrayList<>();
+        List<Long> pending = new ArrayList<>(children.getOrDefault(ProcessHandle.current().pid(), List.of()));
+        while (!pending.isEmpty()) {
+            long pid = pending.remove(pending.size() - 1);
+            pending.addAll(children.getOrDefault(pid, List.of()));
+            long rss = rssKb(pid);
+            if (rss > 0) {
+                members.add(new Member(pid, commandOf(pid), rss, !children.containsKey(pid)));
+            }
+        }
+        return members;
+    }
+
+    /** The fourth field of {@code /proc/<pid>/stat}, after the parenthesised command (which may hold spaces). */
+    private static long parentOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[1]);
+        } catch (IOException | RuntimeException gone) {
+            return -1;
+        }
+    }
+
+    private static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+            return 0;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    private static String commandOf(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ').strip();
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+}
