@@ -44,9 +44,6 @@ public class ProviderWorkers implements SmartLifecycle {
         ContainerProperties properties = new ContainerProperties(topic);
         properties.setGroupId(group);
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
-        // a synchronous commit after every record was a broker round trip in each record's path (the benchmark's
-        // largest gap between two records); a lost async commit only replays records the ledger already holds as done
-        properties.setSyncCommits(false);
         properties.setMessageListener(listener);
         ConcurrentMessageListenerContainer<String, ExportRequested> container =
                 new ConcurrentMessageListenerContainer<>(consumers, properties);
