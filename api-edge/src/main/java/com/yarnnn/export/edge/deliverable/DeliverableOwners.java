@@ -24,11 +24,25 @@ public class DeliverableOwners {
      * @throws DeliverableNotFoundException when the deliverable belongs to another user
      */
     public void claim(UUID deliverableId, UUID userId) {
-        jdbc.sql("insert into deliverable_owners (deliverable_id, user_id) values (:deliverableId, :userId) on conflict do nothing")
+        // one round trip: the row this insert made, or the one that was there; none when a concurrent claim
+        // committed after this statement's snapshot, which the next read sees
+        Optional<UUID> owner = jdbc.sql("""
+                        with inserted as (
+                            insert into deliverable_owners (deliverable_id, user_id) values (:deliverableId, :userId)
+                            on conflict do nothing returning user_id)
+                        select user_id from inserted
+                        union all
+                        select user_id from deliverable_owners where deliverable_id = :deliverableId
+                        limit 1""")
                 .param("deliverableId", deliverableId)
                 .param("userId", userId)
-                .update();
-        requireOwner(deliverableId, userId);
+                .query(UUID.class)
+                .optional();
+        if (owner.isEmpty()) {
+            requireOwner(deliverableId, userId);
+        } else if (!owner.get().equals(userId)) {
+            throw new DeliverableNotFoundException(deliverableId);
+        }
     }
 
     /** An approval names the owner for certain. */

@@ -12,7 +12,7 @@ public class ExportRequestRejectedException extends ApiProblemException {
         super(status, detail);
     }
 
-    static ExportRequestRejectedException unknownProvider(String providerId, Collection<String> available) {
+    public static ExportRequestRejectedException unknownProvider(String providerId, Collection<String> available) {
         List<String> sorted = available.stream().sorted().toList();
         ExportRequestRejectedException rejected = new ExportRequestRejectedException(HttpStatus.BAD_REQUEST,
                 "Unknown provider '" + providerId + "'. Available providers: " + String.join(", ", sorted) + ".");

@@ -7,6 +7,7 @@ import com.yarnnn.export.connector.provider.ProviderRegistry;
 import com.yarnnn.export.edge.connection.UserConnections;
 import com.yarnnn.export.edge.deliverable.DeliverableNotFoundException;
 import com.yarnnn.export.edge.deliverable.DeliverableOwners;
+import com.yarnnn.export.edge.export.ExportRequestRejectedException;
 import com.yarnnn.export.edge.problem.ApiProblemException;
 import java.util.List;
 import java.util.UUID;
@@ -44,9 +45,8 @@ class ExportPreferenceService {
 
     ExportPreference save(UUID userId, UUID deliverableId, ExportPreferenceBody body) {
         owners.claim(deliverableId, userId);
-        ExportProvider provider = providers.find(body.providerId()).orElseThrow(() -> new ApiProblemException(
-                HttpStatus.BAD_REQUEST, "Unknown provider '" + body.providerId() + "'. Available providers: "
-                        + String.join(", ", providers.ids().stream().sorted().toList()) + "."));
+        ExportProvider provider = providers.find(body.providerId()).orElseThrow(
+                () -> ExportRequestRejectedException.unknownProvider(body.providerId(), providers.ids()));
         String destinationId = body.destinationId().strip();
         String listedName = checkedDestination(userId, provider, destinationId);
         String name = body.destinationName() != null && !body.destinationName().isBlank()
