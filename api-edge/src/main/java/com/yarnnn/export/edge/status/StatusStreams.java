@@ -48,6 +48,10 @@ class StatusStreams {
         return emitter;
     }
 
+    boolean isWatched(UUID exportId) {
+        return byExport.containsKey(exportId);
+    }
+
     void publish(ExportOutcome outcome) {
         Set<ExportSubscription> subscriptions = byExport.get(outcome.export().exportId());
         if (subscriptions != null) {

@@ -1,6 +1,7 @@
 package com.yarnnn.export.connector.kafka;
 
 import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -19,8 +20,19 @@ public final class EventConsumerFactory {
 
     public static <T> DefaultKafkaConsumerFactory<String, T> create(Map<String, Object> properties, Class<T> type,
             ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
-        DefaultKafkaConsumerFactory<String, T> factory = new DefaultKafkaConsumerFactory<>(properties,
-                new StringDeserializer(), new ErrorHandlingDeserializer<>(EventSerde.deserializer(type)));
+        return customized(new DefaultKafkaConsumerFactory<>(properties, new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(EventSerde.deserializer(type))), customizers);
+    }
+
+    /** Values left as bytes, for a consumer that reads only some of its events. */
+    public static DefaultKafkaConsumerFactory<String, byte[]> unparsed(Map<String, Object> properties,
+            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
+        return customized(new DefaultKafkaConsumerFactory<>(properties, new StringDeserializer(),
+                new ByteArrayDeserializer()), customizers);
+    }
+
+    private static <T> DefaultKafkaConsumerFactory<String, T> customized(DefaultKafkaConsumerFactory<String, T> factory,
+            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
         customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
         return factory;
     }

@@ -12,12 +12,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    come back as one burst
  * @param lease       how long a claim protects an export from a second worker; longer than any delivery
  * @param concurrency consumers per provider in this instance (at most the topic's partitions)
+ * @param parallelism delivery threads per provider in this instance, shared by its consumers: how many of one
+ *                    poll's requests (for different deliverables or destinations) are delivered at once
+ * @param batchSize   the most requests one consumer takes per poll
  * @param pacingWait  the longest a worker waits in place for a rate budget; a longer wait moves the export to a
  *                    retry topic, due when the budget allows, without counting an attempt
  */
 @ConfigurationProperties("yarnnn.delivery")
 public record DeliveryProperties(List<Duration> retryDelays, Double jitter, Duration lease, Integer concurrency,
-        Duration pacingWait) {
+        Integer parallelism, Integer batchSize, Duration pacingWait) {
 
     public DeliveryProperties {
         retryDelays = retryDelays != null && !retryDelays.isEmpty() ? List.copyOf(retryDelays) : List.of(
@@ -26,6 +29,8 @@ public record DeliveryProperties(List<Duration> retryDelays, Double jitter, Dura
         jitter = jitter != null ? jitter : 0.2;
         lease = lease != null ? lease : Duration.ofMinutes(2);
         concurrency = concurrency != null ? concurrency : 2;
+        parallelism = parallelism != null ? parallelism : 16;
+        batchSize = batchSize != null ? batchSize : 64;
         pacingWait = pacingWait != null ? pacingWait : Duration.ofSeconds(1);
     }
 

@@ -58,8 +58,9 @@ public final class BenchMain {
 
     private void run() throws IOException {
         if (options.runs("raw")) {
-            report.add(RawMcpBaseline.run(serversDir, FOLDER_ENTRY, exportRoot, options.concurrency(), options.seconds()));
-            report.add(RawMcpBaseline.run(serversDir, FOLDER_ENTRY, exportRoot, 1, options.seconds()));
+            report.add(RawMcpBaseline.run(serversDir, FOLDER_ENTRY, exportRoot, options.concurrency(), options.seconds(),
+                    options.warmUp()));
+            report.add(RawMcpBaseline.run(serversDir, FOLDER_ENTRY, exportRoot, 1, options.seconds(), options.warmUp()));
         }
         if (options.runs("seed")) {
             report.add(SeedBaseline.run(serversDir, exportRoot, options.seedExports()));
@@ -115,12 +116,13 @@ public final class BenchMain {
 
     /**
      * The most one user's folder exports reach with as many in flight end to end as the raw baseline has calls in
-     * flight, then half that rate, open loop.
+     * flight, then half that rate, open loop; both after the same warm-up as the raw baseline's.
      */
     private void folder(LoadDriver driver, ProjectionReader projection, PipelineRun runs, OutcomeWatcher outcomes,
             String token) {
         ExportCall call = new ExportCall(token, "folder", "bench");
-        projection.awaitTerminal(driver.openLoop(20, 2, n -> call, () -> false).accepted(), Duration.ofSeconds(60));
+        projection.awaitTerminal(driver.closedLoop(options.concurrency(), options.warmUp(), n -> call,
+                outcomes::terminal).accepted(), Duration.ofSeconds(60));
         BenchRow max = runs.measure(new PipelineRun.Label("folder max", "folder", 1,
                 options.concurrency() + " in flight", "latency-folder-max.png"),
                 sampler -> driver.closedLoop(options.concurrency(), options.seconds(), n -> call, outcomes::terminal));

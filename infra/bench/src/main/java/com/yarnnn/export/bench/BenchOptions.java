@@ -13,6 +13,8 @@ import java.util.Set;
  *
  * @param scenarios         which parts run: {@code raw}, {@code seed}, {@code folder}, {@code slack}, {@code growth}
  * @param seconds           how long each folder load run sends
+ * @param warmUp            seconds of unmeasured load before the raw baseline and before the folder runs, the same
+ *                          concurrency as measured: the JIT compiler is done before the clock starts
  * @param concurrency       requests in flight in the folder max-throughput run, and the raw baseline's concurrency
  * @param seedExports       exports made the seed's way (a fresh {@code npx -y} server each)
  * @param slackConnections  distinct Slack connections of the Zipf run
@@ -26,12 +28,13 @@ import java.util.Set;
  *                          bounded pool every connection keeps its server, and 1,000 of them would not fit in memory
  * @param resultsDir        where the table, CSV and plots go
  */
-record BenchOptions(Set<String> scenarios, int seconds, int concurrency, int seedExports, int slackConnections,
+record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurrency, int seedExports, int slackConnections,
         double slackRate, int slackSeconds, double zipfExponent, List<Integer> growthConnections, double growthRate,
         int growthSeconds, int mcpProcessGuard, Path resultsDir) {
 
     static final String USAGE = """
-            ./bench [--scenarios=raw,seed,folder,slack,growth] [--seconds=20] [--concurrency=8] [--seed-exports=5]
+            ./bench [--scenarios=raw,seed,folder,slack,growth] [--seconds=20] [--warm-up=15] [--concurrency=8]
+                    [--seed-exports=5]
                     [--slack-connections=1000] [--slack-rate=20] [--slack-seconds=30] [--zipf-exponent=1.0]
                     [--growth-connections=1,10,100,1000] [--growth-rate=10] [--growth-seconds=10]
                     [--mcp-process-guard=100] [--results=infra/bench/results]""";
@@ -51,6 +54,7 @@ record BenchOptions(Set<String> scenarios, int seconds, int concurrency, int see
         BenchOptions options = new BenchOptions(
                 new LinkedHashSet<>(list(given.remove("scenarios"), "raw,seed,folder,slack,growth")),
                 integer(given.remove("seconds"), 20),
+                integer(given.remove("warm-up"), 15),
                 integer(given.remove("concurrency"), 8),
                 integer(given.remove("seed-exports"), 5),
                 integer(given.remove("slack-connections"), 1000),

@@ -39,6 +39,10 @@ final class BenchReport {
                 .append("; options: ").append(options).append("\n\n");
         text.append(BenchRow.markdownHeader()).append('\n');
         rows.forEach(row -> text.append(row.markdown()).append('\n'));
+        text.append("\nCPU per succeeded export (ms), by part of the stack, over each measured run:\n\n")
+                .append(BenchRow.cpuMarkdownHeader()).append('\n');
+        rows.stream().filter(row -> !row.cpuMillis().isEmpty())
+                .forEach(row -> text.append(row.cpuMarkdown()).append('\n'));
         text.append('\n').append(ratios());
         return text.toString();
     }

@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One export as the status projection shows it: accepted at {@code createdAt}, finished at {@code completedAt}. */
-record ExportTiming(UUID exportId, String status, String errorCode, Instant createdAt, Instant completedAt) {
+/**
+ * One export as the status projection shows it: accepted at {@code createdAt}, its (last) attempt started at
+ * {@code startedAt}, finished at {@code completedAt}.
+ */
+record ExportTiming(UUID exportId, String status, String errorCode, Instant createdAt, Instant startedAt,
+        Instant completedAt) {
 
     boolean terminal() {
         return completedAt != null;
@@ -16,6 +20,20 @@ record ExportTiming(UUID exportId, String status, String errorCode, Instant crea
     }
 
     double latencyMillis() {
-        return Duration.between(createdAt, completedAt).toNanos() / 1e6;
+        return millis(createdAt, completedAt);
+    }
+
+    /** Accepted → the worker announced the attempt: time in api-edge, Kafka and the worker's queue. */
+    double queuedMillis() {
+        return millis(createdAt, startedAt);
+    }
+
+    /** The attempt announced → its outcome: the worker's ledger, the provider call and the outcome's publication. */
+    double deliveringMillis() {
+        return millis(startedAt, completedAt);
+    }
+
+    private static double millis(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e6;
     }
 }

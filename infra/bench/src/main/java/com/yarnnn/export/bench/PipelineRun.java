@@ -35,10 +35,12 @@ final class PipelineRun {
         LoadDriver.Sent sent;
         List<ExportTiming> timings;
         ResourceSampler.Peaks peaks;
-        try (ResourceSampler sampler = ResourceSampler.start()) {
+        Map<String, Double> cpu;
+        try (ResourceSampler sampler = ResourceSampler.start(); CpuAccount account = CpuAccount.start()) {
             sent = load.apply(sampler);
             timings = projection.awaitTerminal(sent.accepted(),
                     Duration.ofSeconds(Math.max(60, sent.accepted().size() / 5)));
+            cpu = account.since();
             sampler.close();
             peaks = sampler.peaks();
         }
@@ -52,8 +54,10 @@ final class PipelineRun {
         return new BenchRow(label.scenario(), label.provider(), label.connections(), label.offered(),
                 sent.accepted().size(), sent.acceptedPerSecond(), succeeded.size(),
                 sent.accepted().size() - succeeded.size(), completedPerSecond(succeeded),
-                Percentiles.of(succeeded.stream().map(ExportTiming::latencyMillis).toList()), peaks, hitRate,
-                note(sent, timings, pool.isPresent()));
+                Percentiles.of(succeeded.stream().map(ExportTiming::latencyMillis).toList()),
+                Percentiles.of(succeeded.stream().map(ExportTiming::queuedMillis).toList()).p50(),
+                Percentiles.of(succeeded.stream().map(ExportTiming::deliveringMillis).toList()).p50(), peaks, hitRate,
+                cpu, note(sent, timings, pool.isPresent()));
     }
 
     /** Succeeded exports over the span from the first acceptance to the last completion. */

@@ -13,8 +13,11 @@ import java.util.stream.Stream;
 /** This JVM's descendant processes and their resident memory, read from {@code /proc}. */
 final class ProcessTree {
 
-    /** One process: what it runs, its {@code VmRSS}, and whether it started processes of its own. */
-    record Member(long pid, String command, long rssKb, boolean leaf) {
+    /**
+     * One process: what it runs, its {@code VmRSS}, the CPU it used (user + system, in clock ticks), and whether it
+     * started processes of its own.
+     */
+    record Member(long pid, String command, long rssKb, long cpuTicks, boolean leaf) {
 
         /** The embedded PostgreSQL (and its workers) run under this JVM too, but are the database, not MCP. */
         boolean isDatabase() {
@@ -32,6 +35,22 @@ final class ProcessTree {
 
     static long selfRssKb() {
         return rssKb(ProcessHandle.current().pid());
+    }
+
+    /**
+     * Every PostgreSQL process of this machine: the embedded server detaches from the JVM that starts it, so it is
+     * found by name; a benchmark machine runs no other.
+     */
+    static List<Member> database() {
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.map(p -> p.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong)
+                    .map(pid -> new Member(pid, commandOf(pid), rssKb(pid), cpuTicksOf(pid), true))
+                    .filter(Member::isDatabase)
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list /proc (the benchmark reads memory on Linux only)", e);
+        }
     }
 
     /** Every descendant of this JVM, children of children included (npx starts npm, which starts node). */
@@ -55,20 +74,31 @@ final class ProcessTree {
             pending.addAll(children.getOrDefault(pid, List.of()));
             long rss = rssKb(pid);
             if (rss > 0) {
-                members.add(new Member(pid, commandOf(pid), rss, !children.containsKey(pid)));
+                members.add(new Member(pid, commandOf(pid), rss, cpuTicksOf(pid), !children.containsKey(pid)));
             }
         }
         return members;
     }
 
-    /** The fourth field of {@code /proc/<pid>/stat}, after the parenthesised command (which may hold spaces). */
+    /** The fourth field of {@code /proc/<pid>/stat}. */
     private static long parentOf(long pid) {
+        String[] fields = statFields(pid);
+        return fields.length > 1 ? Long.parseLong(fields[1]) : -1;
+    }
+
+    /** {@code utime + stime}, the 14th and 15th fields of {@code /proc/<pid>/stat}. */
+    private static long cpuTicksOf(long pid) {
+        String[] fields = statFields(pid);
+        return fields.length > 12 ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} from the third on, after the parenthesised command (which may hold spaces). */
+    private static String[] statFields(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[1]);
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException gone) {
-            return -1;
+            return new String[0];
         }
     }
 

@@ -1,6 +1,9 @@
 package com.yarnnn.export.bench;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,15 +42,19 @@ final class ProjectionReader {
         List<ExportTiming> timings = new ArrayList<>(exportIds.size());
         for (int from = 0; from < exportIds.size(); from += CHUNK) {
             timings.addAll(jdbc.sql("""
-                            select export_id, status, error_code, created_at, completed_at from export_status
+                            select export_id, status, error_code, created_at, started_at, completed_at from export_status
                              where export_id in (:ids)""")
                     .param("ids", exportIds.subList(from, Math.min(exportIds.size(), from + CHUNK)))
                     .query((rs, row) -> new ExportTiming(rs.getObject("export_id", UUID.class), rs.getString("status"),
-                            rs.getString("error_code"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                            rs.getObject("completed_at", OffsetDateTime.class) != null
-                                    ? rs.getObject("completed_at", OffsetDateTime.class).toInstant() : null))
+                            rs.getString("error_code"), instant(rs, "created_at"), instant(rs, "started_at"),
+                            instant(rs, "completed_at")))
                     .list());
         }
         return timings;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value != null ? value.toInstant() : null;
     }
 }

@@ -4,6 +4,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The seed design's way: a synchronous export that starts a fresh server with {@code npx -y} (resolved from the
@@ -33,7 +34,7 @@ final class SeedBaseline {
             double elapsed = (System.nanoTime() - start) / 1e9;
             sampler.close();
             return new BenchRow("seed design", "folder", 1, "1 in flight", exports, exports / elapsed, exports, 0,
-                    exports / elapsed, Percentiles.of(latencies), sampler.peaks(), Double.NaN,
+                    exports / elapsed, Percentiles.of(latencies), Double.NaN, Double.NaN, sampler.peaks(), Double.NaN, Map.of(),
                     "npx -y server per export (start + handshake + 2 calls + stop); latency per export");
         }
     }

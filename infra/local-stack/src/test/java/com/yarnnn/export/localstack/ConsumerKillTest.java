@@ -14,15 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * export-consumer as its own process, killed (SIGKILL) after Slack received the message and before the worker could
  * record the outcome. The next process waits out the dead worker's lease, takes the export over, finds the message
- * in the channel and records SUCCEEDED: the fake Slack API holds exactly one message.
+ * in the channel and records SUCCEEDED: the fake Slack API holds exactly one message. The same holds for a process
+ * killed while it delivers a poll's exports in parallel.
  */
 class ConsumerKillTest extends VendorStackTest {
 
@@ -48,6 +51,16 @@ class ConsumerKillTest extends VendorStackTest {
         consumerSettings.put("yarnnn.mcp.servers-dir", System.getProperty("yarnnn.mcp.servers-dir"));
         consumerSettings.put("yarnnn.providers.folder.root", exports.toString());
         consumerSettings.put("server.port", "0");
+        // the broker notices the killed process's consumers after the session timeout: keep it short
+        consumerSettings.put("spring.kafka.consumer.properties[session.timeout.ms]", "6000");
+        consumerSettings.put("spring.kafka.consumer.properties[heartbeat.interval.ms]", "1000");
+    }
+
+    @BeforeEach
+    void noConsumerRunning() throws InterruptedException {
+        if (consumer != null) {
+            consumer.destroyForcibly().waitFor();
+        }
     }
 
     @AfterAll
@@ -76,6 +89,30 @@ class ConsumerKillTest extends VendorStackTest {
                 fakes.slack.messagesIn(channel), fakes.slack.messagesIn(channel) - 1, status(export), claims);
         assertThat(fakes.slack.messagesIn(channel)).isEqualTo(1);
         assertThat(claims).isEqualTo(2);
+    }
+
+    @Test
+    void aConsumerKilledWhileDeliveringInParallelLosesNothingAndPostsNothingTwice() throws Exception {
+        List<String> channels = IntStream.range(0, 40).mapToObj(i -> "C0PARKILL%02d".formatted(i)).toList();
+        List<UUID> exports = channels.stream()
+                .map(channel -> client.export("slack", channel, "Parallel " + channel, "Body\n").exportId())
+                .toList();
+        consumer = startConsumer("parallel-first");
+        await().atMost(Duration.ofSeconds(60)).until(() -> delivered(channels) >= 10);
+        consumer.destroyForcibly().waitFor();
+        int deliveredBeforeKill = delivered(channels);
+        consumer = startConsumer("parallel-second");
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> exports.stream().allMatch(e -> "SUCCEEDED".equals(status(e))));
+        long duplicated = channels.stream().mapToInt(fakes.slack::messagesIn).filter(n -> n > 1).count();
+        long lost = channels.stream().mapToInt(fakes.slack::messagesIn).filter(n -> n == 0).count();
+        System.out.printf("consumer killed mid-batch: sent=%d delivered before kill=%d lost=%d duplicated=%d%n",
+                channels.size(), deliveredBeforeKill, lost, duplicated);
+        assertThat(channels).allSatisfy(channel -> assertThat(fakes.slack.messagesIn(channel)).as(channel).isEqualTo(1));
+    }
+
+    private static int delivered(List<String> channels) {
+        return channels.stream().mapToInt(fakes.slack::messagesIn).sum();
     }
 
     private static Process startConsumer(String name) throws IOException {
