@@ -69,12 +69,9 @@ public class ExportWorker {
             throw new PoisonRecordException("A '" + request.providerId() + "' export on the '"
                     + provider.descriptor().id() + "' topic");
         }
-        Duration wait = budgets.acquire(provider.budgets(request));
-        if (wait.compareTo(properties.pacingWait()) > 0) {
-            retries.defer(record, wait);
+        if (!takeBudget(provider, record)) {
             return;
         }
-        pause(wait);
         DeliveryLedger.Claim claim = ledger.claim(request);
         if (claim instanceof DeliveryLedger.AlreadyDone done) {
             outcomes.publishAndWait(done.outcome());
@@ -126,11 +123,28 @@ public class ExportWorker {
         }
     }
 
-    /** A short wait for a rate budget is spent in place, keeping the connection's exports in order. */
-    private static void pause(Duration wait) {
-        if (wait.isZero()) {
-            return;
+    /**
+     * Takes a token from each of the request's rate budgets, waiting in place for up to the pacing wait in all (a
+     * token freed meanwhile may go to a parallel lane, so the budget is asked again after each wait); beyond it, the
+     * request is deferred to a retry topic, due when the budget allows.
+     *
+     * @return whether the tokens were taken
+     */
+    private boolean takeBudget(ExportProvider provider, ConsumerRecord<String, ExportRequested> record) {
+        Duration waited = Duration.ZERO;
+        for (Duration wait = budgets.acquire(provider.budgets(record.value())); !wait.isZero();
+                wait = budgets.acquire(provider.budgets(record.value()))) {
+            if (waited.plus(wait).compareTo(properties.pacingWait()) > 0) {
+                retries.defer(record, wait);
+                return false;
+            }
+            pause(wait);
+            waited = waited.plus(wait);
         }
+        return true;
+    }
+
+    private static void pause(Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {

@@ -33,7 +33,7 @@ record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurre
         int growthSeconds, int mcpProcessGuard, Path resultsDir) {
 
     static final String USAGE = """
-            ./bench [--scenarios=raw,seed,folder,slack,growth] [--seconds=20] [--warm-up=15] [--concurrency=8]
+            ./bench [--scenarios=raw,seed,folder,slack,growth] [--seconds=20] [--warm-up=30] [--concurrency=8]
                     [--seed-exports=5]
                     [--slack-connections=1000] [--slack-rate=20] [--slack-seconds=30] [--zipf-exponent=1.0]
                     [--growth-connections=1,10,100,1000] [--growth-rate=10] [--growth-seconds=10]
@@ -54,7 +54,7 @@ record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurre
         BenchOptions options = new BenchOptions(
                 new LinkedHashSet<>(list(given.remove("scenarios"), "raw,seed,folder,slack,growth")),
                 integer(given.remove("seconds"), 20),
-                integer(given.remove("warm-up"), 15),
+                integer(given.remove("warm-up"), 30),
                 integer(given.remove("concurrency"), 8),
                 integer(given.remove("seed-exports"), 5),
                 integer(given.remove("slack-connections"), 1000),

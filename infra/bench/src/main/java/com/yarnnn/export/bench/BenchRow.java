@@ -41,14 +41,14 @@ record BenchRow(String scenario, String provider, int connections, String offere
 
     /** CPU milliseconds per succeeded export, by part of the stack, then in all. */
     String cpuMarkdown() {
-        List<String> cells = new ArrayList<>(List.of(scenario, offered));
+        List<String> cells = new ArrayList<>(List.of(scenario, String.valueOf(connections), offered));
         CpuAccount.columns().forEach(part -> cells.add(oneDecimal(cpuMillis.getOrDefault(part, 0.0) / succeeded)));
         cells.add("**" + oneDecimal(cpuMillis.values().stream().mapToDouble(Double::doubleValue).sum() / succeeded) + "**");
         return "| " + String.join(" | ", cells) + " |";
     }
 
     static String cpuMarkdownHeader() {
-        List<String> columns = new ArrayList<>(List.of("run", "offered"));
+        List<String> columns = new ArrayList<>(List.of("run", "connections", "offered"));
         columns.addAll(CpuAccount.columns());
         columns.add("total");
         return "| " + String.join(" | ", columns) + " |\n" + "|---".repeat(columns.size()) + "|";

@@ -10,10 +10,12 @@ import com.yarnnn.export.gmailmcp.FakeGmailApi;
 import com.yarnnn.export.infra.Infrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -60,6 +62,24 @@ class ProviderEndToEndTest extends VendorStackTest {
         String ts = status.get("external_id").asString().split("/")[1];
         assertThat(status.get("external_url").asString())
                 .isEqualTo("https://acme.slack.com/archives/" + CHANNEL + "/p" + ts.replace(".", ""));
+    }
+
+    @Test
+    void exportsToOneChannelKeepToOneMessagePerSecondWhileTheirLanesRunInParallel() {
+        String channel = "C0PACED001";
+        List<String> statusUrls = IntStream.range(0, 4)
+                .mapToObj(i -> client.export("slack", channel, "Paced " + i, "Body\n").body().get("status_url").asString())
+                .toList();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> statusUrls.stream()
+                .allMatch(url -> "SUCCEEDED".equals(client.get(url).body().get("status").asString())));
+        List<Instant> posted = slack.postTimesIn(channel);
+        assertThat(posted).hasSize(4);
+        // one token per second; the call after the token varies by some milliseconds
+        for (int i = 1; i < posted.size(); i++) {
+            assertThat(Duration.between(posted.get(i - 1), posted.get(i))).as("gap before message %d", i)
+                    .isGreaterThan(Duration.ofMillis(800));
+        }
     }
 
     @Test

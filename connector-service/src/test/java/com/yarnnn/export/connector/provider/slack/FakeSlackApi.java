@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -58,6 +59,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final AtomicLong nextTs = new AtomicLong(1_764_064_800_000_100L);
     private volatile List<ObjectNode> channels = List.of();
     private final Map<String, List<ObjectNode>> posted = new ConcurrentHashMap<>();
+    private final Map<String, List<Instant>> postedAt = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
 
     public FakeSlackApi(String token) throws IOException {
@@ -113,6 +115,11 @@ public final class FakeSlackApi implements AutoCloseable {
         CountDownLatch release = new CountDownLatch(1);
         held.put(apiMethod, release);
         return release;
+    }
+
+    /** When each message of the channel arrived, in order. */
+    public List<Instant> postTimesIn(String channel) {
+        return List.copyOf(postedAt.getOrDefault(channel, List.of()));
     }
 
     /** How many messages (parents and replies) are in the channel. */
@@ -196,6 +203,8 @@ public final class FakeSlackApi implements AutoCloseable {
             message.put("thread_ts", body.path("thread_ts").asString()).put("parent_user_id", "U0FAKEBOT");
         }
         posted.computeIfAbsent(body.path("channel").asString(), channel -> new CopyOnWriteArrayList<>()).add(message);
+        postedAt.computeIfAbsent(body.path("channel").asString(), channel -> new CopyOnWriteArrayList<>())
+                .add(Instant.now());
         ObjectNode response = JSON.createObjectNode().put("ok", true)
                 .put("channel", body.path("channel").asString()).put("ts", tsText);
         response.set("message", message);
