@@ -14,16 +14,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * CPU time spent during a run, by part of the stack: this JVM's threads grouped by their names, the JVM's own work
- * (JIT compilers, garbage collector: the process's CPU time less its threads'), the MCP servers it started and
- * PostgreSQL, from {@code /proc}. Threads are read every 200 ms, so one that ends during the run keeps what it used
+ * CPU time spent during a run, by part of the stack: this JVM's threads grouped by their names, its JIT compiler
+ * threads (from {@code /proc/self/task}), the rest of the JVM's own work (garbage collector, VM threads: the
+ * process's CPU time less all of those), the MCP servers it started and PostgreSQL, from {@code /proc}. Threads are read every 200 ms, so one that ends during the run keeps what it used
  * until its last reading; an MCP server that ends takes its time with it.
  */
 final class CpuAccount implements AutoCloseable {
 
     /** The parts, in the order they are reported, each with the thread names it owns. */
     static final Map<String, Pattern> THREAD_PARTS = parts();
-    static final String JVM_RUNTIME = "JIT + GC";
+    static final String JIT = "JIT compiler";
+    static final String JVM_RUNTIME = "GC + VM";
     static final String OTHER_THREADS = "other threads";
     static final String MCP = "MCP servers";
     static final String DATABASE = "PostgreSQL";
@@ -76,7 +77,7 @@ final class CpuAccount implements AutoCloseable {
 
     static List<String> columns() {
         List<String> columns = new java.util.ArrayList<>(THREAD_PARTS.keySet());
-        columns.addAll(List.of(OTHER_THREADS, JVM_RUNTIME, MCP, DATABASE));
+        columns.addAll(List.of(OTHER_THREADS, JIT, JVM_RUNTIME, MCP, DATABASE));
         return columns;
     }
 
@@ -103,11 +104,17 @@ final class CpuAccount implements AutoCloseable {
             }
             long nanos = threadBean.getThreadCpuTime(info.getThreadId());
             if (nanos >= 0) {
-                long first = initial ? nanos : 0;
-                threads.merge(info.getThreadId(), new ThreadReading(partOf(info.getThreadName()), first, nanos),
-                        (known, now) -> new ThreadReading(known.part(), known.first(), now.latest()));
+                read(info.getThreadId(), partOf(info.getThreadName()), initial, nanos);
             }
         }
+        // compiler threads are not Java threads; negative keys keep them apart from Java thread ids
+        ProcessTree.compilerThreads().forEach((tid, ticks) -> read(-tid, JIT, initial,
+                (long) (ticks * 1e9 / TICKS_PER_SECOND)));
+    }
+
+    private void read(long key, String part, boolean initial, long nanos) {
+        threads.merge(key, new ThreadReading(part, initial ? nanos : 0, nanos),
+                (known, now) -> new ThreadReading(known.part(), known.first(), now.latest()));
     }
 
     private static Map<String, Double> processes() {

@@ -53,6 +53,25 @@ final class ProcessTree {
         }
     }
 
+    /** CPU clock ticks of this JVM's JIT compiler threads, by thread id. */
+    static Map<Long, Long> compilerThreads() {
+        Map<Long, Long> ticks = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        ticks.put(Long.parseLong(task.getFileName().toString()), cpuTicks(task.resolve("stat")));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while being read
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list /proc/self/task (the benchmark reads CPU on Linux only)", e);
+        }
+        return ticks;
+    }
+
     /** Every descendant of this JVM, children of children included (npx starts npm, which starts node). */
     static List<Member> descendants() {
         Map<Long, List<Long>> children = new HashMap<>();
@@ -86,17 +105,25 @@ final class ProcessTree {
         return fields.length > 1 ? Long.parseLong(fields[1]) : -1;
     }
 
-    /** {@code utime + stime}, the 14th and 15th fields of {@code /proc/<pid>/stat}. */
     private static long cpuTicksOf(long pid) {
-        String[] fields = statFields(pid);
+        return cpuTicks(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** {@code utime + stime}, the 14th and 15th fields of a {@code stat} file (a process's or one thread's). */
+    private static long cpuTicks(Path stat) {
+        String[] fields = statFields(stat);
         return fields.length > 12 ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
     }
 
-    /** The fields of {@code /proc/<pid>/stat} from the third on, after the parenthesised command (which may hold spaces). */
     private static String[] statFields(long pid) {
+        return statFields(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** The fields of a {@code stat} file from the third on, after the parenthesised command (which may hold spaces). */
+    private static String[] statFields(Path stat) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String text = Files.readString(stat);
+            return text.substring(text.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException gone) {
             return new String[0];
         }
