@@ -62,9 +62,12 @@ class OutcomeBroadcast {
     }
 
     private Optional<UUID> watchedExport(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(UUID.fromString(record.key())).filter(streams::isWatched);
-        } catch (IllegalArgumentException | NullPointerException notAnExportId) {
+        } catch (IllegalArgumentException notAnExportId) {
             return Optional.empty();
         }
     }

@@ -7,6 +7,7 @@ import com.yarnnn.export.connector.provider.DeliveryException;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
 import com.yarnnn.export.connector.provider.InvalidDestinationException;
+import com.yarnnn.export.connector.provider.RateBudget;
 import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportFailed;
 import com.yarnnn.export.schemas.event.ExportOutcome;
@@ -20,6 +21,7 @@ import com.yarnnn.export.consumer.budget.RateBudgets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,9 +133,9 @@ public class ExportWorker {
      * @return whether the tokens were taken
      */
     private boolean takeBudget(ExportProvider provider, ConsumerRecord<String, ExportRequested> record) {
+        List<RateBudget> needed = provider.budgets(record.value());
         Duration waited = Duration.ZERO;
-        for (Duration wait = budgets.acquire(provider.budgets(record.value())); !wait.isZero();
-                wait = budgets.acquire(provider.budgets(record.value()))) {
+        for (Duration wait = budgets.acquire(needed); !wait.isZero(); wait = budgets.acquire(needed)) {
             if (waited.plus(wait).compareTo(properties.pacingWait()) > 0) {
                 retries.defer(record, wait);
                 return false;

@@ -28,9 +28,9 @@ import java.util.Set;
  *                          bounded pool every connection keeps its server, and 1,000 of them would not fit in memory
  * @param resultsDir        where the table, CSV and plots go
  */
-record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurrency, int seedExports, int slackConnections,
-        double slackRate, int slackSeconds, double zipfExponent, List<Integer> growthConnections, double growthRate,
-        int growthSeconds, int mcpProcessGuard, Path resultsDir) {
+record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurrency, int seedExports,
+        int slackConnections, double slackRate, int slackSeconds, double zipfExponent, List<Integer> growthConnections,
+        double growthRate, int growthSeconds, int mcpProcessGuard, Path resultsDir) {
 
     static final String USAGE = """
             ./bench [--scenarios=raw,seed,folder,slack,growth] [--seconds=20] [--warm-up=30] [--concurrency=8]

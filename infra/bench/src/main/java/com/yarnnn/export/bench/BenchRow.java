@@ -15,14 +15,15 @@ record BenchRow(String scenario, String provider, int connections, String offere
         Map<String, Double> cpuMillis, String note) {
 
     static final String CSV_HEADER = "scenario,provider,connections,offered,accepted,accepted_per_s,succeeded,"
-            + "not_succeeded,completed_per_s,p50_ms,p95_ms,p99_ms,queued_p50_ms,delivering_p50_ms,heap_peak_mb,jvm_rss_peak_mb,mcp_rss_peak_mb,"
-            + "total_rss_peak_mb,mcp_processes_started,mcp_processes_live_max,pool_hit_rate,note";
+            + "not_succeeded,completed_per_s,p50_ms,p95_ms,p99_ms,queued_p50_ms,delivering_p50_ms,heap_peak_mb,"
+            + "jvm_rss_peak_mb,mcp_rss_peak_mb,total_rss_peak_mb,mcp_processes_started,mcp_processes_live_max,pool_hit_rate,note";
 
     String csv() {
         return String.join(",", scenario, provider, String.valueOf(connections), quoted(offered),
                 String.valueOf(accepted), number(acceptedPerSecond), String.valueOf(succeeded),
                 String.valueOf(notSucceeded), number(completedPerSecond), number(latency.p50()), number(latency.p95()),
-                number(latency.p99()), number(queuedP50), number(deliveringP50), number(resources.heapMb()), number(resources.jvmRssMb()),
+                number(latency.p99()), number(queuedP50), number(deliveringP50), number(resources.heapMb()),
+                number(resources.jvmRssMb()),
                 number(resources.mcpRssMb()), number(resources.totalRssMb()), String.valueOf(resources.mcpStarted()),
                 String.valueOf(resources.mcpLiveMax()), number(poolHitRate), quoted(note));
     }

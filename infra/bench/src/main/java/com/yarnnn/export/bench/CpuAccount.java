@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * CPU time spent during a run, by part of the stack: this JVM's threads grouped by their names, its JIT compiler
  * threads (from {@code /proc/self/task}), the rest of the JVM's own work (garbage collector, VM threads: the
- * process's CPU time less all of those), the MCP servers it started and PostgreSQL, from {@code /proc}. Threads are read every 200 ms, so one that ends during the run keeps what it used
- * until its last reading; an MCP server that ends takes its time with it.
+ * process's CPU time less all of those), the MCP servers it started and PostgreSQL, from {@code /proc}. Threads are
+ * read every 200 ms, so one that ends during the run keeps what it used until its last reading; an MCP server that
+ * ends takes its time with it.
  */
 final class CpuAccount implements AutoCloseable {
 
@@ -76,7 +78,7 @@ final class CpuAccount implements AutoCloseable {
     }
 
     static List<String> columns() {
-        List<String> columns = new java.util.ArrayList<>(THREAD_PARTS.keySet());
+        List<String> columns = new ArrayList<>(THREAD_PARTS.keySet());
         columns.addAll(List.of(OTHER_THREADS, JIT, JVM_RUNTIME, MCP, DATABASE));
         return columns;
     }
@@ -85,7 +87,9 @@ final class CpuAccount implements AutoCloseable {
         Map<String, Pattern> parts = new LinkedHashMap<>();
         parts.put("api-edge HTTP", Pattern.compile("http-nio-.*"));
         parts.put("delivery", Pattern.compile("export-(worker|retry)-.*|export-(folder|slack|notion|gmail)-\\d+"));
-        parts.put("MCP client", Pattern.compile("pool-\\d+-thread-\\d+|boundedElastic-.*|parallel-.*|mcp-.*"));
+        // the SDK's stdio transport reads, writes and drains stderr on unnamed single-thread executors; Reactor's
+        // parallel scheduler times its requests out
+        parts.put("MCP client", Pattern.compile("pool-\\d+-thread-\\d+|boundedElastic-.*|parallel-.*"));
         parts.put("Kafka producers", Pattern.compile("kafka-producer-network-thread.*"));
         parts.put("projection", Pattern.compile("export-projector-.*"));
         parts.put("api-edge live status", Pattern.compile("export-edge-live-.*"));

@@ -21,6 +21,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,7 +58,7 @@ final class LoadDriver {
     /** {@code rate} requests per second for {@code seconds}; {@code stop} ends sending early (the memory guard). */
     Sent openLoop(double rate, int seconds, IntFunction<ExportCall> calls, BooleanSupplier stop) {
         int total = (int) Math.round(rate * seconds);
-        ExecutorService senders = Executors.newFixedThreadPool(64);
+        ExecutorService senders = Executors.newFixedThreadPool(64, new CustomizableThreadFactory("bench-sender-"));
         Collector collector = new Collector();
         long start = System.nanoTime();
         boolean stopped = false;
@@ -84,7 +85,7 @@ final class LoadDriver {
      */
     Sent closedLoop(int concurrency, int seconds, IntFunction<ExportCall> calls,
             Function<UUID, CompletableFuture<Void>> ended) {
-        ExecutorService senders = Executors.newFixedThreadPool(concurrency);
+        ExecutorService senders = Executors.newFixedThreadPool(concurrency, new CustomizableThreadFactory("bench-sender-"));
         Collector collector = new Collector();
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();

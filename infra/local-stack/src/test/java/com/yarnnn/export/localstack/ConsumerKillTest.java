@@ -97,18 +97,25 @@ class ConsumerKillTest extends VendorStackTest {
         List<UUID> exports = channels.stream()
                 .map(channel -> client.export("slack", channel, "Parallel " + channel, "Body\n").exportId())
                 .toList();
+        // the first post's answer is held: its lane cannot finish, so neither can the poll, whose offsets stay
+        // uncommitted while the other lanes deliver
+        CountDownLatch release = fakes.slack.holdNextAnswer("chat.postMessage");
         consumer = startConsumer("parallel-first");
         await().atMost(Duration.ofSeconds(60)).until(() -> delivered(channels) >= 10);
         consumer.destroyForcibly().waitFor();
+        release.countDown();
         int deliveredBeforeKill = delivered(channels);
         consumer = startConsumer("parallel-second");
 
         await().atMost(Duration.ofSeconds(120)).until(() -> exports.stream().allMatch(e -> "SUCCEEDED".equals(status(e))));
         long duplicated = channels.stream().mapToInt(fakes.slack::messagesIn).filter(n -> n > 1).count();
         long lost = channels.stream().mapToInt(fakes.slack::messagesIn).filter(n -> n == 0).count();
-        System.out.printf("consumer killed mid-batch: sent=%d delivered before kill=%d lost=%d duplicated=%d%n",
-                channels.size(), deliveredBeforeKill, lost, duplicated);
+        int takenOver = jdbc.sql("select count(*) from export_delivery where export_id in (:ids) and claims > 1")
+                .param("ids", exports).query(Integer.class).single();
+        System.out.printf("consumer killed mid-batch: sent=%d delivered before kill=%d lost=%d duplicated=%d "
+                + "taken over=%d%n", channels.size(), deliveredBeforeKill, lost, duplicated, takenOver);
         assertThat(channels).allSatisfy(channel -> assertThat(fakes.slack.messagesIn(channel)).as(channel).isEqualTo(1));
+        assertThat(takenOver).as("exports claimed by the killed process and again by the next").isPositive();
     }
 
     private static int delivered(List<String> channels) {
