@@ -107,11 +107,15 @@ class SlackFaultTest extends VendorStackTest {
             slack.answerNext("chat.postMessage", 503, Map.of(), "<html><body>Service Unavailable</body></html>");
         }
 
+        Instant start = Instant.now();
         UUID export = accept(channel);
         awaitStatus(export, "DEAD_LETTERED");
         assertThat(slack.messagesIn(channel)).isZero();
-        JsonNode summary = operator.post("/api/ops/dead-letters/slack/replay", Map.of("cause", "slack_unreachable")).body();
-        assertThat(summary.get("results").get("REQUEUED").asInt()).isGreaterThanOrEqualTo(1);
+        // only this test's dead letters: requeued exports of earlier test classes would still be posting when the
+        // next test holds Slack's next answer
+        JsonNode summary = operator.post("/api/ops/dead-letters/slack/replay",
+                Map.of("cause", "slack_unreachable", "from", start.toString())).body();
+        assertThat(summary.get("results").get("REQUEUED").asInt()).isEqualTo(1);
         awaitStatus(export, "SUCCEEDED");
 
         report("outage + replay", 1, slack.messagesIn(channel), export);
