@@ -8,6 +8,7 @@ import com.yarnnn.export.schemas.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +44,7 @@ class DeadLetterReplayTest extends LocalStackTest {
 
     @Test
     void operatorReplaysDeadLetteredExportsOnceTheProviderWorksAgainAndEachIsDeliveredOnce() throws Exception {
+        Instant start = Instant.now();
         UUID first = client.export("replay", "First", "One\n").exportId();
         UUID second = client.export("replay", "Second", "Two\n").exportId();
         awaitStatus(first, "DEAD_LETTERED");
@@ -55,8 +57,9 @@ class DeadLetterReplayTest extends LocalStackTest {
                 .contains(first.toString(), second.toString());
 
         redeployConsumer(WORKING_SERVER);
-        JsonNode summary = operator.post("/api/ops/dead-letters/folder/replay", Map.of("cause", "server_unavailable")).body();
-        assertThat(summary.get("results").get("REQUEUED").asInt()).isGreaterThanOrEqualTo(2);
+        JsonNode summary = operator.post("/api/ops/dead-letters/folder/replay",
+                Map.of("cause", "server_unavailable", "from", start.toString())).body();
+        assertThat(summary.get("results").get("REQUEUED").asInt()).isEqualTo(2);
         awaitStatus(first, "SUCCEEDED");
         awaitStatus(second, "SUCCEEDED");
 
