@@ -24,11 +24,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.IdGenerator;
-import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /** The provider workers: how their records are read, retried from retry topics and dead-lettered. */
 @Configuration(proxyBeanMethods = false)
@@ -63,34 +60,21 @@ public class DeliveryConfiguration {
             ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
         DefaultKafkaConsumerFactory<String, ExportRequested> consumers = EventConsumerFactory.create(
                 kafka.buildConsumerProperties(), ExportRequested.class, customizers);
+        DeadLetterRecoverer deadLetters = new DeadLetterRecoverer(DeadLetterPublisher.to(kafka, events,
+                (record, exception) -> DeadLetterRecoverer.destination(record)), outcomes, clock, ids);
         CommonDelegatingErrorHandler errorHandler = new CommonDelegatingErrorHandler(
-                deadLetteringHandler(kafka, properties, events, outcomes, clock, ids));
+                deadLetteringHandler(deadLetters, properties));
         errorHandler.setCauseChainTraversing(true);
         errorHandler.addDelegate(NotDueYetException.class, new PartitionPausingErrorHandler(partitionResumer, clock));
-        return new ProviderWorkers(providers, consumers, errorHandler, worker, properties, clock);
+        return new ProviderWorkers(providers, consumers, errorHandler, deadLetters, worker, properties, clock);
     }
 
-    /**
-     * Unreadable records and requests whose last attempt failed go to the dead-letter topic at once. Anything else
-     * thrown here is the pipeline's own trouble (database or broker unreachable): the record is tried again in place,
-     * backing off, and never dead-lettered for it. A claim held by another worker is waited out.
-     */
-    private static CommonErrorHandler deadLetteringHandler(KafkaProperties kafka, DeliveryProperties properties,
-            KafkaTemplate<String, Object> events, OutcomePublisher outcomes, Clock clock, IdGenerator ids) {
-        DeadLetterPublishingRecoverer deadLetters = DeadLetterPublisher.to(kafka, events,
-                (record, exception) -> DeadLetterRecoverer.destination(record));
-        ExponentialBackOff inPlace = new ExponentialBackOff(1_000, 2);
-        inPlace.setMaxInterval(30_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(
-                new DeadLetterRecoverer(deadLetters, outcomes, clock, ids), inPlace);
+    /** The retry topics' handler: the rules of {@link InPlaceRetries}, applied by the container. */
+    private static CommonErrorHandler deadLetteringHandler(DeadLetterRecoverer deadLetters,
+            DeliveryProperties properties) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters);
         handler.addNotRetryableExceptions(PoisonRecordException.class, AttemptFailedException.class);
-        handler.setBackOffFunction((record, exception) ->
-                DeadLetterRecoverer.cause(exception, ClaimHeldException.class) != null ? leaseBackOff(properties) : null);
+        handler.setBackOffFunction((record, exception) -> InPlaceRetries.backOffFor(exception, properties));
         return handler;
-    }
-
-    /** Waits out another worker's claim: checks ten times per lease, for up to two leases. */
-    private static FixedBackOff leaseBackOff(DeliveryProperties properties) {
-        return new FixedBackOff(properties.lease().toMillis() / 10, 20);
     }
 }

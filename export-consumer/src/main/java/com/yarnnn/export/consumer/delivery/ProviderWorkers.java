@@ -5,6 +5,7 @@ import com.yarnnn.export.connector.provider.ProviderRegistry;
 import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -15,34 +16,54 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The listener containers of every registered provider: one on its requested topic (group
- * {@code export-worker.<provider>}), delivering each poll's requests in parallel on the provider's own threads, and
+ * {@code export-worker.<provider>}), delivering requests as they arrive on the provider's own threads, and
  * one per retry topic (group {@code export-retry.<provider>}), so a slow or broken provider never holds up another,
  * and a request waiting for its retry never holds up fresh ones. Stopping lets every record in hand finish.
  */
 public class ProviderWorkers implements SmartLifecycle {
 
+    /** How long a worker's consumer goes without requests before it commits what has ended meanwhile. */
+    private static final Duration IDLE_COMMIT = Duration.ofSeconds(1);
+
     private final List<ConcurrentMessageListenerContainer<String, ExportRequested>> containers = new ArrayList<>();
+    private final List<InPlaceRetries> retries = new ArrayList<>();
 
     public ProviderWorkers(ProviderRegistry providers, ConsumerFactory<String, ExportRequested> consumers,
-            CommonErrorHandler errorHandler, ExportWorker worker, DeliveryProperties properties, Clock clock) {
+            CommonErrorHandler errorHandler, ConsumerRecordRecoverer deadLetters, ExportWorker worker,
+            DeliveryProperties properties, Clock clock) {
         for (String id : providers.ids()) {
             ExportProvider provider = providers.require(id);
-            ParallelDelivery delivery = new ParallelDelivery(record -> worker.handle(provider, record),
-                    deliveryThreads(id, properties.parallelism()));
+            InPlaceRetries retries = new InPlaceRetries(record -> worker.handle(provider, record), deadLetters,
+                    properties);
+            ContinuousDelivery delivery = new ContinuousDelivery(retries,
+                    deliveryThreads(id, properties.parallelism()), properties.batchSize(), properties.lease());
+            this.retries.add(retries);
             ContainerProperties requested = containerProperties(Topics.requested(id), Topics.workerGroup(id), delivery);
-            requested.setAckMode(ContainerProperties.AckMode.BATCH);
+            // offsets are the listener's to commit, once their requests have ended
+            requested.setAckMode(ContainerProperties.AckMode.MANUAL);
+            requested.setConsumerRebalanceListener(delivery);
+            requested.setIdleEventInterval(IDLE_COMMIT.toMillis());
+            requested.setPollTimeout(IDLE_COMMIT.toMillis());
             Properties batch = new Properties();
             batch.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(properties.batchSize()));
             requested.setKafkaConsumerProperties(batch);
-            containers.add(container(consumers, errorHandler, requested, "export-worker-" + id,
-                    properties.concurrency()));
+            ConcurrentMessageListenerContainer<String, ExportRequested> container = container(consumers, errorHandler,
+                    requested, "export-worker-" + id, properties.concurrency());
+            container.setApplicationEventPublisher(event -> {
+                if (event instanceof ListenerContainerIdleEvent idle) {
+                    delivery.idle(idle.getConsumer());
+                }
+            });
+            containers.add(container);
             for (int tier = 1; tier <= properties.retryDelays().size(); tier++) {
                 ContainerProperties retry = containerProperties(Topics.retry(id, tier), Topics.retryGroup(id),
                         new RetryGate(provider, worker, clock));
@@ -60,8 +81,8 @@ public class ProviderWorkers implements SmartLifecycle {
     }
 
     /**
-     * Daemon threads that end when idle: a graceful stop still waits for them, because a container stops only
-     * once its listener has returned, and the listener returns once its lanes have.
+     * Daemon threads that end when idle: a graceful stop still waits for their requests, because a container
+     * gives up its partitions only once their requests in hand have ended.
      */
     private static ExecutorService deliveryThreads(String provider, int parallelism) {
         CustomizableThreadFactory factory = new CustomizableThreadFactory("export-" + provider + "-");
@@ -85,11 +106,14 @@ public class ProviderWorkers implements SmartLifecycle {
 
     @Override
     public void start() {
+        retries.forEach(InPlaceRetries::start);
         containers.forEach(ConcurrentMessageListenerContainer::start);
     }
 
+    /** Requests in hand finish; one failing is left for a re-read rather than retried in place. */
     @Override
     public void stop() {
+        retries.forEach(InPlaceRetries::stop);
         containers.parallelStream().forEach(ConcurrentMessageListenerContainer::stop);
     }
 
