@@ -11,23 +11,22 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The offsets handed to delivery and not yet committed, per partition. Requests end out of offset order; a
- * partition's position advances only past an unbroken run of ended requests, so a crash re-reads every request
- * that had not ended (the ledger turns what was delivered into a re-emitted outcome), and never skips one.
+ * The offsets one consumer handed to delivery and has not committed yet, per partition. Requests end out of offset
+ * order; a partition's position advances only past an unbroken run of ended requests, so a crash re-reads every
+ * request that had not ended (the ledger turns what was delivered into a re-emitted outcome), and never skips one.
+ * A request given up on (a stop came while it was failing) holds the position back until the partition is read
+ * again by whoever holds it next.
  */
 class CommittableOffsets {
 
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
 
-    void handedOut(ConsumerRecord<?, ?> record) {
-        partitions.computeIfAbsent(partitionOf(record), p -> new Partition()).handedOut(record.offset());
-    }
-
-    void ended(ConsumerRecord<?, ?> record) {
-        Partition partition = partitions.get(partitionOf(record));
-        if (partition != null) {
-            partition.ended(record.offset());
-        }
+    /** Tracks the request until it settles; the returned handle says how. */
+    Handed handedOut(ConsumerRecord<?, ?> record) {
+        Partition partition = partitions.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
+                tp -> new Partition());
+        partition.handedOut(record.offset());
+        return new Handed(partition, record.offset());
     }
 
     /** The positions of these partitions that moved since they were last taken, and marks them taken. */
@@ -53,12 +52,12 @@ class CommittableOffsets {
         });
     }
 
-    /** Waits until every request handed out from these partitions has ended; false if the wait ran out first. */
-    boolean awaitEnded(Collection<TopicPartition> of, Duration atMost) throws InterruptedException {
+    /** Waits until every request handed out from these partitions has settled; false if the wait ran out first. */
+    boolean awaitSettled(Collection<TopicPartition> of, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
         for (TopicPartition tp : of) {
             Partition partition = partitions.get(tp);
-            if (partition != null && !partition.awaitEnded(deadline)) {
+            if (partition != null && !partition.awaitSettled(deadline)) {
                 return false;
             }
         }
@@ -69,27 +68,45 @@ class CommittableOffsets {
         of.forEach(partitions::remove);
     }
 
-    private static TopicPartition partitionOf(ConsumerRecord<?, ?> record) {
-        return new TopicPartition(record.topic(), record.partition());
+    boolean isEmpty() {
+        return partitions.isEmpty();
     }
 
-    private static final class Partition {
+    /** One request handed out, to be told how it settled. */
+    record Handed(Partition partition, long offset) {
 
-        /** Offsets handed out, in order, with whether each has ended. */
+        void ended() {
+            partition.settle(offset, true);
+        }
+
+        void givenUp() {
+            partition.settle(offset, false);
+        }
+    }
+
+    static final class Partition {
+
+        /** Offsets handed out, in order, each mapped to whether it has ended (null while it is still running). */
         private final TreeMap<Long, Boolean> open = new TreeMap<>();
+        private int running;
         private long endedThrough = -1;
         private long taken = -1;
 
         synchronized void handedOut(long offset) {
-            open.put(offset, false);
+            open.put(offset, null);
+            running++;
         }
 
-        synchronized void ended(long offset) {
-            open.replace(offset, true);
-            while (!open.isEmpty() && open.firstEntry().getValue()) {
+        synchronized void settle(long offset, boolean ended) {
+            if (!open.containsKey(offset) || open.get(offset) != null) {
+                return;
+            }
+            open.put(offset, ended);
+            running--;
+            while (!open.isEmpty() && Boolean.TRUE.equals(open.firstEntry().getValue())) {
                 endedThrough = open.pollFirstEntry().getKey();
             }
-            if (open.isEmpty()) {
+            if (running == 0) {
                 notifyAll();
             }
         }
@@ -107,8 +124,8 @@ class CommittableOffsets {
             taken = -1;
         }
 
-        synchronized boolean awaitEnded(long deadline) throws InterruptedException {
-            while (!open.isEmpty()) {
+        synchronized boolean awaitSettled(long deadline) throws InterruptedException {
+            while (running > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,11 +25,12 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * Delivers a provider's requests as they arrive, without waiting for the rest of their poll. Requests for the same
  * deliverable and destination form a lane and go one after another in offset order, across polls; lanes run in
  * parallel on the provider's delivery threads. At most {@code capacity} requests are in hand at once: beyond that
- * the consumer waits before it takes more.
+ * the consumer waits before it takes more, and after {@code slotWait} it reads the rest again later instead (so a
+ * long outage never keeps it from polling).
  *
- * <p>Offsets are committed on the consumer's own thread (each poll, each idle spell, and before a partition is
+ * <p>Each consumer commits its own offsets on its own thread (each poll, each idle spell, and before a partition is
  * given up), and only past an unbroken run of ended requests. A partition given up in a rebalance or a stop first
- * waits for its requests in hand, up to a lease; one still running after that is guarded by its claim.
+ * waits up to {@code drainWait} for its requests in hand; one still running after that is guarded by its claim.
  */
 class ContinuousDelivery implements BatchConsumerAwareMessageListener<String, ExportRequested>,
         ConsumerAwareRebalanceListener {
@@ -38,30 +40,48 @@ class ContinuousDelivery implements BatchConsumerAwareMessageListener<String, Ex
     private final InPlaceRetries retries;
     private final Executor threads;
     private final Semaphore inHand;
+    private final Duration slotWait;
     private final Duration drainWait;
-    private final CommittableOffsets offsets = new CommittableOffsets();
+    private final Map<Consumer<?, ?>, CommittableOffsets> offsetsByConsumer = new ConcurrentHashMap<>();
     private final Map<Object, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
 
-    ContinuousDelivery(InPlaceRetries retries, Executor threads, int capacity, Duration drainWait) {
+    ContinuousDelivery(InPlaceRetries retries, Executor threads, int capacity, Duration slotWait, Duration drainWait) {
         this.retries = retries;
         this.threads = threads;
         this.inHand = new Semaphore(capacity);
+        this.slotWait = slotWait;
         this.drainWait = drainWait;
     }
 
     @Override
     public void onMessage(List<ConsumerRecord<String, ExportRequested>> records, Consumer<?, ?> consumer) {
+        CommittableOffsets offsets = offsetsByConsumer.computeIfAbsent(consumer, c -> new CommittableOffsets());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, ExportRequested> record = records.get(i);
             try {
-                inHand.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                if (!inHand.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.warn("Every delivery slot stayed busy for {}; reading the rest of the poll again", slotWait);
+                    seekBack(records.subList(i, records.size()), consumer);
+                    break;
+                }
+                CommittableOffsets.Handed handed = offsets.handedOut(record);
+                try {
+                    inLane(laneOf(record), () -> deliver(record, handed));
+                } catch (RuntimeException e) {
+                    handed.givenUp();
+                    inHand.release();
+                    throw e;
+                }
+            } catch (InterruptedException | RuntimeException e) {
+                // nothing may reach the container's error handler: it would commit the whole poll
+                log.error("Could not hand out export request {}-{}@{}; reading it again", record.topic(),
+                        record.partition(), record.offset(), e);
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 seekBack(records.subList(i, records.size()), consumer);
-                return;
+                break;
             }
-            offsets.handedOut(record);
-            inLane(laneOf(record), () -> deliver(record));
         }
         commit(consumer);
     }
@@ -73,34 +93,53 @@ class ContinuousDelivery implements BatchConsumerAwareMessageListener<String, Ex
 
     @Override
     public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        CommittableOffsets offsets = offsetsByConsumer.get(consumer);
+        if (offsets == null) {
+            return;
+        }
         try {
-            if (!offsets.awaitEnded(partitions, drainWait)) {
+            if (!offsets.awaitSettled(partitions, drainWait)) {
                 log.warn("Giving up {} with requests still in hand; their claims guard them", partitions);
+            }
+            Map<TopicPartition, OffsetAndMetadata> advanced = offsets.advanced(partitions);
+            if (!advanced.isEmpty()) {
+                consumer.commitSync(advanced);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            forget(consumer, offsets, partitions);
         }
-        Map<TopicPartition, OffsetAndMetadata> advanced = offsets.advanced(partitions);
-        if (!advanced.isEmpty()) {
-            consumer.commitSync(advanced);
-        }
-        offsets.forget(partitions);
     }
 
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        offsets.forget(partitions);
+        CommittableOffsets offsets = offsetsByConsumer.get(consumer);
+        if (offsets != null) {
+            forget(consumer, offsets, partitions);
+        }
     }
 
-    private void deliver(ConsumerRecord<String, ExportRequested> record) {
+    private void forget(Consumer<?, ?> consumer, CommittableOffsets offsets, Collection<TopicPartition> partitions) {
+        offsets.forget(partitions);
+        if (offsets.isEmpty()) {
+            offsetsByConsumer.remove(consumer, offsets);
+        }
+    }
+
+    private void deliver(ConsumerRecord<String, ExportRequested> record, CommittableOffsets.Handed handed) {
+        boolean ended = false;
         try {
-            if (retries.deliver(record)) {
-                offsets.ended(record);
-            }
+            ended = retries.deliver(record);
         } catch (RuntimeException | Error e) {
-            log.error("Export request {}-{}@{} left for a re-read", record.topic(), record.partition(),
-                    record.offset(), e);
+            log.error("Export request {}-{}@{} given up; it is read again after a restart or rebalance",
+                    record.topic(), record.partition(), record.offset(), e);
         } finally {
+            if (ended) {
+                handed.ended();
+            } else {
+                handed.givenUp();
+            }
             inHand.release();
         }
     }
@@ -114,7 +153,9 @@ class ContinuousDelivery implements BatchConsumerAwareMessageListener<String, Ex
     }
 
     private void commit(Consumer<?, ?> consumer) {
-        Map<TopicPartition, OffsetAndMetadata> advanced = offsets.advanced(consumer.assignment());
+        CommittableOffsets offsets = offsetsByConsumer.get(consumer);
+        Map<TopicPartition, OffsetAndMetadata> advanced = offsets != null ? offsets.advanced(consumer.assignment())
+                : Map.of();
         if (!advanced.isEmpty()) {
             consumer.commitAsync(advanced, (committed, failure) -> {
                 if (failure != null) {
@@ -125,7 +166,7 @@ class ContinuousDelivery implements BatchConsumerAwareMessageListener<String, Ex
         }
     }
 
-    private void seekBack(List<ConsumerRecord<String, ExportRequested>> notHandedOut, Consumer<?, ?> consumer) {
+    private static void seekBack(List<ConsumerRecord<String, ExportRequested>> notHandedOut, Consumer<?, ?> consumer) {
         notHandedOut.stream()
                 .collect(Collectors.toMap(r -> new TopicPartition(r.topic(), r.partition()),
                         ConsumerRecord::offset, Math::min))

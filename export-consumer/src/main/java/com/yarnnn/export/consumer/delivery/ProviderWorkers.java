@@ -33,6 +33,13 @@ public class ProviderWorkers implements SmartLifecycle {
 
     /** How long a worker's consumer goes without requests before it commits what has ended meanwhile. */
     private static final Duration IDLE_COMMIT = Duration.ofSeconds(1);
+    /** How long a consumer waits for a free delivery slot; well within max.poll.interval.ms (5 min). */
+    private static final Duration SLOT_WAIT = Duration.ofMinutes(1);
+    /**
+     * How long giving up a partition waits for its requests in hand: longer than an MCP call's 30 s timeout, and
+     * short enough for the container's stop to end within the 60 s shutdown phase.
+     */
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(50);
 
     private final List<ConcurrentMessageListenerContainer<String, ExportRequested>> containers = new ArrayList<>();
     private final List<InPlaceRetries> retries = new ArrayList<>();
@@ -45,7 +52,7 @@ public class ProviderWorkers implements SmartLifecycle {
             InPlaceRetries retries = new InPlaceRetries(record -> worker.handle(provider, record), deadLetters,
                     properties);
             ContinuousDelivery delivery = new ContinuousDelivery(retries,
-                    deliveryThreads(id, properties.parallelism()), properties.batchSize(), properties.lease());
+                    deliveryThreads(id, properties.parallelism()), properties.batchSize(), SLOT_WAIT, DRAIN_WAIT);
             this.retries.add(retries);
             ContainerProperties requested = containerProperties(Topics.requested(id), Topics.workerGroup(id), delivery);
             // offsets are the listener's to commit, once their requests have ended
@@ -53,6 +60,7 @@ public class ProviderWorkers implements SmartLifecycle {
             requested.setConsumerRebalanceListener(delivery);
             requested.setIdleEventInterval(IDLE_COMMIT.toMillis());
             requested.setPollTimeout(IDLE_COMMIT.toMillis());
+            requested.setShutdownTimeout(DRAIN_WAIT.plusSeconds(5).toMillis());
             Properties batch = new Properties();
             batch.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(properties.batchSize()));
             requested.setKafkaConsumerProperties(batch);

@@ -2,6 +2,7 @@ package com.yarnnn.export.consumer.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportTrigger;
@@ -191,9 +192,75 @@ class ContinuousDeliveryTest {
     }
 
     private ContinuousDelivery delivery(int capacity, Consumer<ConsumerRecord<String, ExportRequested>> delivery) {
+        return delivery(capacity, Duration.ofSeconds(10), retries(delivery));
+    }
+
+    private ContinuousDelivery delivery(int capacity, Duration slotWait, InPlaceRetries retries) {
+        return new ContinuousDelivery(retries, threads, capacity, slotWait, Duration.ofSeconds(10));
+    }
+
+    private InPlaceRetries retries(Consumer<ConsumerRecord<String, ExportRequested>> delivery) {
         DeliveryProperties properties = new DeliveryProperties(null, null, null, null, null, null, null);
-        InPlaceRetries retries = new InPlaceRetries(delivery, (record, e) -> deadLettered.add(record), properties);
-        return new ContinuousDelivery(retries, threads, capacity, Duration.ofSeconds(10));
+        return new InPlaceRetries(delivery, (record, e) -> deadLettered.add(record), properties);
+    }
+
+    @Test
+    void aConsumerThatFindsNoFreeSlotInTimeReadsTheRestOfItsPollAgain() {
+        CountDownLatch release = new CountDownLatch(1);
+        ContinuousDelivery delivery = delivery(1, Duration.ofMillis(200),
+                retries(heldUntil(release, offset -> offset == 0)));
+
+        delivery.onMessage(List.of(record(0, "reports", UUID.randomUUID()), record(1, "reports", UUID.randomUUID())),
+                consumer);
+
+        assertThat(consumer.position(PARTITION)).isEqualTo(1);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 1);
+        assertThat(delivered).extracting(ConsumerRecord::offset).containsExactly(0L);
+    }
+
+    @Test
+    void eachConsumerCommitsOnlyWhatItHandedOutEvenWhenAnotherLosesTheSamePartition() {
+        MockConsumer<String, ExportRequested> other = new MockConsumer<>("earliest");
+        other.assign(List.of(PARTITION));
+        CountDownLatch release = new CountDownLatch(1);
+        ContinuousDelivery delivery = delivery(64, heldUntil(release, offset -> offset == 0));
+        delivery.onMessage(List.of(record(0, "reports", UUID.randomUUID())), other);
+
+        delivery.onMessage(List.of(record(0, "reports", UUID.randomUUID()), record(1, "reports", UUID.randomUUID())),
+                consumer);
+        delivery.onPartitionsLost(other, List.of(PARTITION));
+        delivery.onMessage(List.of(record(2, "reports", UUID.randomUUID())), consumer);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 2);
+        delivery.idle(consumer);
+
+        assertThat(committed()).as("offset 0 is still in hand").isZero();
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            delivery.idle(consumer);
+            assertThat(committed()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aStopGivesUpAFailingRequestWithoutCommittingPastIt() {
+        InPlaceRetries retries = retries(record -> {
+            if (record.offset() == 0) {
+                throw new IllegalStateException("database unreachable");
+            }
+            delivered.add(record);
+        });
+        ContinuousDelivery delivery = delivery(64, Duration.ofSeconds(10), retries);
+        delivery.onMessage(List.of(record(0, "reports", UUID.randomUUID()), record(1, "reports", UUID.randomUUID())),
+                consumer);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 1);
+
+        retries.stop();
+        // the drain would wait 10 s for a request still retried in place; a given-up one ends the wait
+        assertTimeout(Duration.ofSeconds(5), () -> delivery.onPartitionsRevokedBeforeCommit(consumer, List.of(PARTITION)));
+
+        assertThat(committed()).isZero();
+        assertThat(deadLettered).isEmpty();
     }
 
     /** Delivers each request, those of the held offsets once the latch is released. */
