@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 class CommittableOffsets {
 
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
+    private long lastCommitDue = System.nanoTime();
 
     /** Tracks the request until it settles; the returned handle says how. */
     Handed handedOut(ConsumerRecord<?, ?> record) {
@@ -27,6 +28,16 @@ class CommittableOffsets {
                 tp -> new Partition());
         partition.handedOut(record.offset());
         return new Handed(partition, record.offset());
+    }
+
+    /** Whether {@code interval} has passed since this last answered true; called on the consumer's thread only. */
+    boolean commitDue(Duration interval) {
+        long now = System.nanoTime();
+        if (now - lastCommitDue < interval.toNanos()) {
+            return false;
+        }
+        lastCommitDue = now;
+        return true;
     }
 
     /** The positions of these partitions that moved since they were last taken, and marks them taken. */

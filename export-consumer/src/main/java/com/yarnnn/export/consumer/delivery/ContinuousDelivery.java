@@ -28,8 +28,9 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * the consumer waits before it takes more, and after {@code slotWait} it reads the rest again later instead (so a
  * long outage never keeps it from polling).
  *
- * <p>Each consumer commits its own offsets on its own thread (each poll, each idle spell, and before a partition is
- * given up), and only past an unbroken run of ended requests. A partition given up in a rebalance or a stop first
+ * <p>Each consumer commits its own offsets on its own thread (at a poll once {@code commitInterval} has passed since
+ * its last commit, after each idle spell, and before a partition is given up), and only past an unbroken run of
+ * ended requests. A partition given up in a rebalance or a stop first
  * waits up to {@code drainWait} for its requests in hand; one still running after that is guarded by its claim.
  */
 class ContinuousDelivery implements BatchConsumerAwareMessageListener<String, ExportRequested>,
@@ -42,15 +43,18 @@ class ContinuousDelivery implements BatchConsumerAwareMessageListener<String, Ex
     private final Semaphore inHand;
     private final Duration slotWait;
     private final Duration drainWait;
+    private final Duration commitInterval;
     private final Map<Consumer<?, ?>, CommittableOffsets> offsetsByConsumer = new ConcurrentHashMap<>();
     private final Map<Object, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
 
-    ContinuousDelivery(InPlaceRetries retries, Executor threads, int capacity, Duration slotWait, Duration drainWait) {
+    ContinuousDelivery(InPlaceRetries retries, Executor threads, int capacity, Duration slotWait, Duration drainWait,
+            Duration commitInterval) {
         this.retries = retries;
         this.threads = threads;
         this.inHand = new Semaphore(capacity);
         this.slotWait = slotWait;
         this.drainWait = drainWait;
+        this.commitInterval = commitInterval;
     }
 
     @Override
@@ -83,7 +87,9 @@ class ContinuousDelivery implements BatchConsumerAwareMessageListener<String, Ex
                 break;
             }
         }
-        commit(consumer);
+        if (offsets.commitDue(commitInterval)) {
+            commit(consumer);
+        }
     }
 
     /** Called on the consumer's thread when no request has come for a while: commits what has ended since. */

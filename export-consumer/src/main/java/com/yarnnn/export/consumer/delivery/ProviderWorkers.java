@@ -33,6 +33,11 @@ public class ProviderWorkers implements SmartLifecycle {
 
     /** How long a worker's consumer goes without requests before it commits what has ended meanwhile. */
     private static final Duration IDLE_COMMIT = Duration.ofSeconds(1);
+    /**
+     * The least time between two commits while requests keep coming: one commit per request would cost the broker
+     * a write per export; a crash re-reads at most this much more, and the ledger absorbs it.
+     */
+    private static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
     /** How long a consumer waits for a free delivery slot; well within max.poll.interval.ms (5 min). */
     private static final Duration SLOT_WAIT = Duration.ofMinutes(1);
     /**
@@ -52,7 +57,8 @@ public class ProviderWorkers implements SmartLifecycle {
             InPlaceRetries retries = new InPlaceRetries(record -> worker.handle(provider, record), deadLetters,
                     properties);
             ContinuousDelivery delivery = new ContinuousDelivery(retries,
-                    deliveryThreads(id, properties.parallelism()), properties.batchSize(), SLOT_WAIT, DRAIN_WAIT);
+                    deliveryThreads(id, properties.parallelism()), properties.batchSize(), SLOT_WAIT, DRAIN_WAIT,
+                    COMMIT_INTERVAL);
             this.retries.add(retries);
             ContainerProperties requested = containerProperties(Topics.requested(id), Topics.workerGroup(id), delivery);
             // offsets are the listener's to commit, once their requests have ended

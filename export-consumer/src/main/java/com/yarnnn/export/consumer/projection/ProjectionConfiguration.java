@@ -8,6 +8,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
 
 /** The projector's consumers: batches of outcome events; an unreadable one arrives as null and is skipped. */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +23,9 @@ public class ProjectionConfiguration {
         factory.setConsumerFactory(EventConsumerFactory.create(kafka.buildConsumerProperties(), ExportOutcome.class,
                 customizers));
         factory.setBatchListener(true);
+        // folding is idempotent, so offsets go at most every 100 ms rather than one broker write per poll
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
+        factory.getContainerProperties().setAckTime(100);
         return factory;
     }
 }

@@ -196,12 +196,28 @@ class ContinuousDeliveryTest {
     }
 
     private ContinuousDelivery delivery(int capacity, Duration slotWait, InPlaceRetries retries) {
-        return new ContinuousDelivery(retries, threads, capacity, slotWait, Duration.ofSeconds(10));
+        return new ContinuousDelivery(retries, threads, capacity, slotWait, Duration.ofSeconds(10), Duration.ZERO);
     }
 
     private InPlaceRetries retries(Consumer<ConsumerRecord<String, ExportRequested>> delivery) {
         DeliveryProperties properties = new DeliveryProperties(null, null, null, null, null, null, null);
         return new InPlaceRetries(delivery, (record, e) -> deadLettered.add(record), properties);
+    }
+
+    @Test
+    void aBusyConsumerCommitsAtMostOncePerIntervalAndWhatIsLeftWhenIdle() {
+        ContinuousDelivery delivery = new ContinuousDelivery(retries(delivered::add), threads, 64,
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofHours(1));
+        delivery.onMessage(List.of(record(0, "reports", UUID.randomUUID())), consumer);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 1);
+
+        delivery.onMessage(List.of(record(1, "reports", UUID.randomUUID())), consumer);
+        assertThat(committed()).as("no commit within the interval").isZero();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            delivery.idle(consumer);
+            assertThat(committed()).isEqualTo(2);
+        });
     }
 
     @Test
