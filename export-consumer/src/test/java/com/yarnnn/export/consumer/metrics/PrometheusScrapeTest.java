@@ -68,6 +68,10 @@ class PrometheusScrapeTest {
         assertThat(value(scrape, "yarnnn_mcp_session_acquisitions_total", Map.of("server", "folder", "result", "miss")))
                 .hasValue(1.0);
         assertThat(value(scrape, "kafka_consumer_fetch_manager_records_lag_max", Map.of())).isPresent();
+        // one shared thread refreshes every client's metrics, not one thread per client bursting each minute
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("micrometer-kafka-metrics"))
+                .containsOnlyOnce("kafka-client-metrics-1");
     }
 
     @Test
