@@ -73,7 +73,7 @@ public class DeliveryConfiguration {
     private static CommonErrorHandler deadLetteringHandler(DeadLetterRecoverer deadLetters,
             DeliveryProperties properties) {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters);
-        handler.addNotRetryableExceptions(PoisonRecordException.class, AttemptFailedException.class);
+        InPlaceRetries.DEAD_LETTERED_AT_ONCE.forEach(handler::addNotRetryableExceptions);
         handler.setBackOffFunction((record, exception) -> InPlaceRetries.backOffFor(exception, properties));
         return handler;
     }

@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    come back as one burst
  * @param lease       how long a claim protects an export from a second worker; longer than any delivery
  * @param concurrency consumers per provider in this instance (at most the topic's partitions)
- * @param parallelism delivery threads per provider in this instance, shared by its consumers: how many of one
- *                    poll's requests (for different deliverables or destinations) are delivered at once
- * @param batchSize   the most requests one consumer takes per poll
+ * @param parallelism delivery threads per provider in this instance, shared by its consumers: how many requests
+ *                    (for different deliverables or destinations) are delivered at once
+ * @param batchSize   the most requests one consumer takes per poll, and the most a provider has in hand at once
  * @param pacingWait  the longest a worker waits in place for a rate budget; a longer wait moves the export to a
  *                    retry topic, due when the budget allows, without counting an attempt
  */

@@ -1,6 +1,7 @@
 package com.yarnnn.export.consumer.delivery;
 
 import com.yarnnn.export.schemas.event.ExportRequested;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -33,9 +34,12 @@ class InPlaceRetries {
         this.properties = properties;
     }
 
-    static boolean deadLettersAtOnce(Exception failure) {
-        return DeadLetterRecoverer.cause(failure, PoisonRecordException.class) != null
-                || DeadLetterRecoverer.cause(failure, AttemptFailedException.class) != null;
+    /** Failures that no retry can mend: the request is dead-lettered at once. */
+    static final List<Class<? extends Exception>> DEAD_LETTERED_AT_ONCE =
+            List.of(PoisonRecordException.class, AttemptFailedException.class);
+
+    private static boolean deadLettersAtOnce(Exception failure) {
+        return DEAD_LETTERED_AT_ONCE.stream().anyMatch(type -> DeadLetterRecoverer.cause(failure, type) != null);
     }
 
     /** How a failure that is not dead-lettered at once is tried again. */

@@ -127,10 +127,7 @@ class ContinuousDeliveryTest {
 
         release.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 4);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            delivery.idle(consumer);
-            assertThat(committed()).isEqualTo(4);
-        });
+        awaitCommittedWhenIdle(delivery, 4);
     }
 
     @Test
@@ -166,10 +163,7 @@ class ContinuousDeliveryTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 2 && deadLettered.size() == 1);
         assertThat(delivered).extracting(ConsumerRecord::offset).containsExactlyInAnyOrder(0L, 2L);
         assertThat(deadLettered).extracting(ConsumerRecord::offset).containsExactly(1L);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            delivery.idle(consumer);
-            assertThat(committed()).isEqualTo(3);
-        });
+        awaitCommittedWhenIdle(delivery, 3);
     }
 
     @Test
@@ -214,10 +208,7 @@ class ContinuousDeliveryTest {
         delivery.onMessage(List.of(record(1, "reports", UUID.randomUUID())), consumer);
         assertThat(committed()).as("no commit within the interval").isZero();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            delivery.idle(consumer);
-            assertThat(committed()).isEqualTo(2);
-        });
+        awaitCommittedWhenIdle(delivery, 2);
     }
 
     @Test
@@ -252,10 +243,7 @@ class ContinuousDeliveryTest {
 
         assertThat(committed()).as("offset 0 is still in hand").isZero();
         release.countDown();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            delivery.idle(consumer);
-            assertThat(committed()).isEqualTo(3);
-        });
+        awaitCommittedWhenIdle(delivery, 3);
     }
 
     @Test
@@ -277,6 +265,14 @@ class ContinuousDeliveryTest {
 
         assertThat(committed()).isZero();
         assertThat(deadLettered).isEmpty();
+    }
+
+    /** The consumer's idle commit reaches the position once the requests before it have ended. */
+    private void awaitCommittedWhenIdle(ContinuousDelivery delivery, long position) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            delivery.idle(consumer);
+            assertThat(committed()).isEqualTo(position);
+        });
     }
 
     /** Delivers each request, those of the held offsets once the latch is released. */
