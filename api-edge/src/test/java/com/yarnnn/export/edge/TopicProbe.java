@@ -38,16 +38,20 @@ public class TopicProbe implements AutoCloseable {
         return endOffsets().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Every record written since {@code before} was taken. */
-    public List<ConsumerRecord<String, String>> recordsSince(Map<TopicPartition, Long> before) {
-        Map<TopicPartition, Long> after = endOffsets();
-        long expected = after.entrySet().stream().mapToLong(e -> e.getValue() - before.get(e.getKey())).sum();
+    /**
+     * Every record written since {@code before} was taken, once at least {@code expected} are there (events are
+     * published after their transaction commits, so they may arrive just after the answer).
+     */
+    public List<ConsumerRecord<String, String>> recordsSince(Map<TopicPartition, Long> before, int expected) {
+        long start = before.values().stream().mapToLong(Long::longValue).sum();
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordCount() - start >= expected);
+        long written = recordCount() - start;
         consumer.assign(partitions);
         before.forEach(consumer::seek);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            return records.size() >= expected;
+            return records.size() >= written;
         });
         return records;
     }

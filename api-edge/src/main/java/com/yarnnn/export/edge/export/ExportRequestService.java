@@ -1,5 +1,6 @@
 package com.yarnnn.export.edge.export;
 
+import com.yarnnn.export.connector.failpoint.Failpoints;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.edge.connection.UserConnections;
 import com.yarnnn.export.edge.deliverable.DeliverableOwners;
@@ -18,11 +19,10 @@ import org.springframework.util.IdGenerator;
 
 /**
  * Queues a manual export, through the user's connected account where the provider needs one (none: 409, nothing
- * published). Accepted means durable: in one transaction the QUEUED row is inserted, the event
- * is published and acknowledged by Kafka, and only then is the row committed. A failed publish rolls the
- * row back, so a 503 leaves nothing behind. (The remaining gap, an ack followed by a failed commit, leaves
- * an event without a row; the client's retry with its Idempotency-Key publishes the same export id again,
- * which the consumer's ledger delivers once.)
+ * published). Accepted means durable: the QUEUED row and its request are committed in one transaction (the
+ * request through the outbox, published right after), so an export exists exactly when its request does. A
+ * failure before the commit leaves nothing; after it, whatever the client heard, a retry with the same
+ * Idempotency-Key and body finds the same export.
  */
 @Service
 class ExportRequestService {
@@ -33,18 +33,20 @@ class ExportRequestService {
     private final ExportQueue queue;
     private final DeliverableOwners owners;
     private final TransactionTemplate transaction;
+    private final Failpoints failpoints;
     private final Clock clock;
     private final IdGenerator ids;
 
     ExportRequestService(ExportRequestRules rules, UserConnections connections, QueuedExportRepository repository,
-            ExportQueue queue, DeliverableOwners owners, PlatformTransactionManager transactions, Clock clock,
-            IdGenerator ids) {
+            ExportQueue queue, DeliverableOwners owners, PlatformTransactionManager transactions,
+            Failpoints failpoints, Clock clock, IdGenerator ids) {
         this.rules = rules;
         this.connections = connections;
         this.repository = repository;
         this.queue = queue;
         this.owners = owners;
         this.transaction = new TransactionTemplate(transactions);
+        this.failpoints = failpoints;
         this.clock = clock;
         this.ids = ids;
     }
@@ -63,19 +65,22 @@ class ExportRequestService {
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         String fingerprint = RequestFingerprint.of(request);
         String destinationName = body.destinationName() != null ? body.destinationName().strip() : null;
-        return transaction.execute(status -> queue(request, destinationName, key.map(IdempotencyKey::value).orElse(null),
-                fingerprint));
+        ExportAccepted accepted = transaction.execute(status -> queue(request, destinationName,
+                key.map(IdempotencyKey::value).orElse(null), fingerprint));
+        failpoints.reach("edge-before-answer");
+        return accepted;
     }
 
     private ExportAccepted queue(ExportRequested request, String destinationName, String idempotencyKey,
             String fingerprint) {
-        if (queue.insertAndPublish(request, destinationName, idempotencyKey, fingerprint)) {
+        if (queue.insertQueued(request, destinationName, idempotencyKey, fingerprint)) {
             return ExportAccepted.of(request.exportId(), ExportState.QUEUED);
         }
         // the same key was queued before (or just now, by a request this insert waited for)
         QueuedExportRepository.PreviousRequest previous = repository.find(request.exportId(), request.userId())
                 .orElseThrow(() -> new IllegalStateException("Export id " + request.exportId() + " is taken"));
-        if (!fingerprint.equals(previous.requestHash())) {
+        // a row without a hash predates the outbox (created from an outcome): the key is all there is to compare
+        if (previous.requestHash() != null && !fingerprint.equals(previous.requestHash())) {
             throw new IdempotencyKeyReusedException();
         }
         return ExportAccepted.of(request.exportId(), previous.status());

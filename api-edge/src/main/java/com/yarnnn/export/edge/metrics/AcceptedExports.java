@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-/** Counts the exports api-edge accepted (Kafka acknowledged their request), by provider and trigger. */
+/** Counts the exports api-edge accepted (their row and request committed), by provider and trigger. */
 @Component
 public class AcceptedExports {
 
@@ -16,7 +16,7 @@ public class AcceptedExports {
     }
 
     public void accepted(ExportRequested request) {
-        Counter.builder("yarnnn.export.accepted").description("Exports accepted: their request is on Kafka")
+        Counter.builder("yarnnn.export.accepted").description("Exports accepted: their QUEUED row and request committed")
                 .tags("provider", request.providerId(), "trigger", request.trigger().name())
                 .register(registry).increment();
     }

@@ -1,6 +1,6 @@
 package com.yarnnn.export.edge.requeue;
 
-import com.yarnnn.export.edge.export.ExportPublisher;
+import com.yarnnn.export.edge.outbox.EventOutbox;
 import com.yarnnn.export.schemas.EventJson;
 import com.yarnnn.export.schemas.ExportHeaders;
 import com.yarnnn.export.schemas.Topics;
@@ -22,9 +22,9 @@ import org.springframework.util.IdGenerator;
 
 /**
  * Sends a FAILED or DEAD_LETTERED export again under its own id: in one transaction the status moves to QUEUED
- * with the next attempt (only one caller can win that), the ledger row is reopened, then the {@link ExportRequeued}
- * outcome and the request are published and acknowledged; only then is it committed. A failed publish rolls
- * everything back (503). SUCCEEDED exports are never sent again.
+ * with the next attempt (only one caller can win that), the ledger row is reopened, and the {@link ExportRequeued}
+ * outcome and the request go into the outbox, published once it commits. A failure before the commit leaves
+ * everything as it was. SUCCEEDED exports are never sent again.
  */
 @Service
 public class ExportRequeuer {
@@ -33,15 +33,15 @@ public class ExportRequeuer {
     public enum Result { REQUEUED, NOT_FOUND, NOT_REQUEUEABLE, REQUEST_UNAVAILABLE }
 
     private final JdbcClient jdbc;
-    private final ExportPublisher publisher;
+    private final EventOutbox outbox;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final IdGenerator ids;
 
-    public ExportRequeuer(JdbcClient jdbc, ExportPublisher publisher, PlatformTransactionManager transactions,
+    public ExportRequeuer(JdbcClient jdbc, EventOutbox outbox, PlatformTransactionManager transactions,
             Clock clock, IdGenerator ids) {
         this.jdbc = jdbc;
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.ids = ids;
@@ -89,13 +89,14 @@ public class ExportRequeuer {
                 .update();
         ExportRequeued requeued = new ExportRequeued(ExportOutcome.SCHEMA_VERSION, ids.generateId(),
                 ExportRef.of(request), attempt.get(), clock.instant(), reason);
-        publisher.publish(new ProducerRecord<>(Topics.OUTCOMES, request.exportId().toString(), requeued), request);
+        outbox.add(requeued.eventId(), new ProducerRecord<>(Topics.OUTCOMES, request.exportId().toString(), requeued));
         ProducerRecord<String, Object> again = new ProducerRecord<>(Topics.requested(request.providerId()),
                 request.partitionKey(), request);
         again.headers().add(ExportHeaders.REQUEUED, reason.getBytes(StandardCharsets.UTF_8));
         again.headers().add(ExportHeaders.EXPORT_ID, request.exportId().toString().getBytes(StandardCharsets.UTF_8));
         again.headers().add(ExportHeaders.FIRST_ATTEMPT, attempt.get().toString().getBytes(StandardCharsets.UTF_8));
-        publisher.publish(again, request);
+        // a fresh outbox id: the request's own event id is the first publication's, which may still be in the outbox
+        outbox.add(ids.generateId(), again);
         return Result.REQUEUED;
     }
 

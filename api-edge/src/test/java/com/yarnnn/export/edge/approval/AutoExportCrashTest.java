@@ -59,7 +59,7 @@ class AutoExportCrashTest extends ApiEdgeIntegrationTest {
             String path = "/api/deliverables/" + deliverable + "/exports?version_id=" + approval.versionId();
             await().atMost(Duration.ofSeconds(30)).until(() -> api.get(path, token).json().path("exports").size() == 2);
             assertThat(crashed).isTrue();
-            List<ConsumerRecord<String, String>> published = folder.recordsSince(before);
+            List<ConsumerRecord<String, String>> published = folder.recordsSince(before, 2);
             assertThat(published.stream().map(r -> ApiClient.JSON.readTree(r.value()).path("exportId").asString()))
                     .containsExactlyInAnyOrder(approval.exportIdFor("folder", "reports").toString(),
                             approval.exportIdFor("folder", "archive").toString());

@@ -68,7 +68,7 @@ class AutoExportTest extends ConnectedAccountsIntegrationTest {
             assertThat(exports.valueStream().map(e -> e.path("trigger").asString())).containsOnly("APPROVAL");
             assertThat(exports.valueStream().map(e -> e.path("status").asString())).containsOnly("QUEUED");
 
-            List<ConsumerRecord<String, String>> published = folder.recordsSince(folderBefore);
+            List<ConsumerRecord<String, String>> published = folder.recordsSince(folderBefore, 2);
             assertThat(published).hasSize(2);
             JsonNode event = ApiClient.JSON.readTree(published.get(0).value());
             assertThat(event.path("trigger").asString()).isEqualTo("APPROVAL");
@@ -96,7 +96,7 @@ class AutoExportTest extends ConnectedAccountsIntegrationTest {
             awaitExports(next, 2);
 
             assertThat(awaitExports(first, 2)).hasSize(2);
-            List<ConsumerRecord<String, String>> published = folder.recordsSince(before);
+            List<ConsumerRecord<String, String>> published = folder.recordsSince(before, 4);
             assertThat(published.stream().map(r -> ApiClient.JSON.readTree(r.value()).path("exportId").asString()))
                     .containsExactlyInAnyOrder(first.exportIdFor("folder", "reports/weekly").toString(),
                             first.exportIdFor("folder", "archive").toString(),
@@ -145,7 +145,7 @@ class AutoExportTest extends ConnectedAccountsIntegrationTest {
             assertThat(awaitExports(approval, 1)).hasSize(1);
             await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.recordCount() > before.values().stream()
                     .mapToLong(Long::longValue).sum());
-            assertThat(deadLetters.recordsSince(before).get(0).value()).isEqualTo("{\"not\": \"an approval\"}");
+            assertThat(deadLetters.recordsSince(before, 1).get(0).value()).isEqualTo("{\"not\": \"an approval\"}");
         }
     }
 

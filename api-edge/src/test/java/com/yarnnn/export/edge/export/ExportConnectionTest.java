@@ -72,7 +72,7 @@ class ExportConnectionTest extends ConnectedAccountsIntegrationTest {
             ApiClient.Response response = api.postJson(EXPORT_PATH, token, teamchatBody(), Map.of());
 
             assertThat(response.status()).as(response.body()).isEqualTo(202);
-            List<ConsumerRecord<String, String>> records = topic.recordsSince(before);
+            List<ConsumerRecord<String, String>> records = topic.recordsSince(before, 1);
             assertThat(records).hasSize(1);
             assertThat(records.get(0).key()).isEqualTo(latestActive.id().toString());
             JsonNode event = ApiClient.JSON.readTree(records.get(0).value());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.yarnnn.export.edge.ApiClient;
 import com.yarnnn.export.edge.ApiEdgeIntegrationTest;
 import com.yarnnn.export.edge.TestTokens;
-import com.yarnnn.export.edge.TopicProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -19,12 +18,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-/** Its own application context: the producer points at a port nobody listens on. */
+/**
+ * Its own application context: the producer points at a port nobody listens on. An export is still accepted —
+ * its row and request are committed, and the request waits in the outbox for the broker — and nothing leaks.
+ */
 @TestPropertySource(properties = {
         "spring.kafka.producer.properties[max.block.ms]=1000",
         "spring.kafka.producer.properties[request.timeout.ms]=1000",
-        "spring.kafka.producer.properties[delivery.timeout.ms]=1500",
-        "yarnnn.kafka.publish-timeout=3s"})
+        "spring.kafka.producer.properties[delivery.timeout.ms]=1500"})
 @ExtendWith(OutputCaptureExtension.class)
 class KafkaUnavailableTest extends ApiEdgeIntegrationTest {
 
@@ -34,22 +35,22 @@ class KafkaUnavailableTest extends ApiEdgeIntegrationTest {
     }
 
     @Test
-    void exportIsRefusedWith503AndNothingIsLeft(CapturedOutput output) {
+    void anExportIsAcceptedAndWaitsInTheOutboxWhileTheBrokerIsDown(CapturedOutput output) {
         UUID user = UUID.randomUUID();
         Map<String, Object> body = validBody();
         String content = "private-numbers-" + UUID.randomUUID();
         body.put("content", content);
 
-        try (TopicProbe topic = folderTopic()) {
-            long before = topic.recordCount();
-            ApiClient.Response response = api.postJson(EXPORT_PATH, TestTokens.forUser(user), body,
-                    Map.of("Idempotency-Key", "try-again-later"));
+        ApiClient.Response response = api.postJson(EXPORT_PATH, TestTokens.forUser(user), body,
+                Map.of("Idempotency-Key", "broker-down"));
 
-            assertProblem(response, 503, "Could not queue the export, nothing was queued");
-            assertThat(topic.recordCount()).isEqualTo(before);
-        }
-        assertThat(statusRows(user)).isZero();
-        assertThat(output.getAll()).contains("was not queued").doesNotContain(content);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        String exportId = response.json().path("export_id").asString();
+        assertThat(api.get("/api/exports/" + exportId, TestTokens.forUser(user)).json().path("status").asString())
+                .isEqualTo("QUEUED");
+        assertThat(jdbc.sql("select count(*) from event_outbox where payload like ?").param("%" + exportId + "%")
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(output.getAll()).doesNotContain(content);
     }
 
     private static int closedPort() {
