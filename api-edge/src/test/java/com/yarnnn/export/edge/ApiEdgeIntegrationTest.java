@@ -1,12 +1,15 @@
 package com.yarnnn.export.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.yarnnn.export.infra.TestInfrastructureInitializer;
 import com.yarnnn.export.schemas.Topics;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +53,16 @@ public abstract class ApiEdgeIntegrationTest {
     void connect() {
         api = new ApiClient(port);
         ids.reset();
+    }
+
+    /**
+     * Events are sent after their transaction commits, so a test's last ones may still be on their way when it ends:
+     * wait until Kafka acknowledged them (the outbox is empty), so they never land in the next test's topic reads.
+     */
+    @AfterEach
+    void awaitOutboxSent() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from event_outbox").query(Long.class).single() == 0);
     }
 
     protected TopicProbe folderTopic() {

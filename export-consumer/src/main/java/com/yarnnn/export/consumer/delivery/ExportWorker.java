@@ -2,6 +2,7 @@ package com.yarnnn.export.consumer.delivery;
 
 import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.connector.connection.ConnectionUnusableException;
+import com.yarnnn.export.connector.failpoint.Failpoints;
 import com.yarnnn.export.connector.mcp.McpCallException;
 import com.yarnnn.export.connector.provider.DeliveryException;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +31,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
 
 /**
- * Delivers one request: draws on its rate budgets (a long wait defers it), claims it in the ledger, announces the attempt, calls the provider, then records the
- * outcome in the ledger before publishing it. A request already handled only has its outcome re-emitted. An
+ * Delivers one request: draws on its rate budgets (a long wait defers it), claims it in the ledger, announces the
+ * attempt, calls the provider, then has the {@link OutcomeRecorder} record the outcome in the ledger before publishing
+ * it, holding the claim until both are durable. A request already handled only has its outcome re-emitted. An
  * attempt that fails for a passing reason moves the request to the next retry topic; after the last one, the
  * error handler dead-letters it.
  */
@@ -48,12 +51,15 @@ public class ExportWorker {
     private final RateBudgets budgets;
     private final DeliveryProperties properties;
     private final ConnectionStore connections;
+    private final OutcomeRecorder outcomeRecorder;
+    private final Failpoints failpoints;
     private final Clock clock;
     private final IdGenerator ids;
 
     public ExportWorker(DeliveryLedger ledger, OutcomePublisher outcomes, RetryScheduler retries,
             ProviderCircuitBreakers breakers, RateBudgets budgets, DeliveryProperties properties,
-            ConnectionStore connections, Clock clock, IdGenerator ids) {
+            ConnectionStore connections, OutcomeRecorder outcomeRecorder, Failpoints failpoints, Clock clock,
+            IdGenerator ids) {
         this.ledger = ledger;
         this.outcomes = outcomes;
         this.retries = retries;
@@ -61,6 +67,8 @@ public class ExportWorker {
         this.budgets = budgets;
         this.properties = properties;
         this.connections = connections;
+        this.outcomeRecorder = outcomeRecorder;
+        this.failpoints = failpoints;
         this.clock = clock;
         this.ids = ids;
     }
@@ -82,18 +90,21 @@ public class ExportWorker {
         } else {
             deliver(provider, record, ((DeliveryLedger.Claimed) claim).attempt());
         }
+        failpoints.reach("consumer-before-offset-commit");
     }
 
     private void deliver(ExportProvider provider, ConsumerRecord<String, ExportRequested> record, int attempt) {
         ExportRequested request = record.value();
         ExportRef ref = ExportRef.of(request);
         outcomes.publish(new ExportStarted(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, clock.instant()));
+        failpoints.reach("consumer-after-claim");
+        ExportOutcome outcome;
         try {
             // a later attempt may follow one that reached the provider before failing: let the provider look first
             DeliveryReceipt receipt = breakers.call(request.providerId(),
                     () -> attempt > 1 ? provider.redeliver(request) : provider.deliver(request));
-            complete(new ExportSucceeded(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, clock.instant(),
-                    receipt.externalId(), receipt.externalUrl()));
+            outcome = new ExportSucceeded(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt,
+                    clock.instant(), receipt.externalId(), receipt.externalUrl());
         } catch (DeliveryException e) {
             if (e.retryable()) {
                 Duration slowDown = e.retryAfter().orElse(Duration.ZERO);
@@ -101,27 +112,42 @@ public class ExportWorker {
                     provider.budgets(request).stream().findFirst().ifPresent(budget -> budgets.pause(budget, slowDown));
                 }
                 retryLater(record, ref, attempt, new ExportError(e.code(), e.getMessage()), e, slowDown);
-            } else {
-                if (NEEDS_REAUTH.equals(e.code()) && request.connectionId() != null) {
-                    connections.markNeedsReauth(request.connectionId());
-                }
-                complete(failed(ref, attempt, new ExportError(e.code(), e.getMessage())));
+                return;
             }
+            outcome = failed(ref, attempt, new ExportError(e.code(), e.getMessage()));
         } catch (ConnectionUnusableException e) {
-            complete(failed(ref, attempt, new ExportError(e.code(), e.getMessage())));
+            outcome = failed(ref, attempt, new ExportError(e.code(), e.getMessage()));
         } catch (InvalidDestinationException e) {
-            complete(failed(ref, attempt, new ExportError("destination_invalid", e.getMessage())));
+            outcome = failed(ref, attempt, new ExportError("destination_invalid", e.getMessage()));
         } catch (CallNotPermittedException e) {
             retryLater(record, ref, attempt, new ExportError("provider_unavailable", provider.descriptor().displayName()
                     + " is failing for every export right now; this one waits and tries again"), e, Duration.ZERO);
+            return;
         } catch (McpCallException e) {
             retryLater(record, ref, attempt, new ExportError(e.code(),
                     "The " + provider.descriptor().displayName() + " connector is unavailable (" + e.code() + ")"), e,
                     Duration.ZERO);
+            return;
         } catch (RuntimeException e) {
             log.error("Export {} failed unexpectedly", ref.exportId(), e);
             retryLater(record, ref, attempt, new ExportError("unexpected_error", "The export failed unexpectedly"), e,
                     Duration.ZERO);
+            return;
+        }
+        // the provider has answered: from here on nothing may lead to calling it again
+        outcomeRecorder.record(outcome);
+        if (outcome instanceof ExportFailed failure && NEEDS_REAUTH.equals(failure.error().code())
+                && request.connectionId() != null) {
+            markNeedsReauth(request.connectionId());
+        }
+    }
+
+    /** Best effort: the next export through the connection fails the same way and tries again. */
+    private void markNeedsReauth(UUID connectionId) {
+        try {
+            connections.markNeedsReauth(connectionId);
+        } catch (RuntimeException e) {
+            log.warn("Could not mark connection {} as needing re-authorisation: {}", connectionId, e.toString());
         }
     }
 
@@ -153,12 +179,6 @@ public class ExportWorker {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while pacing an export", e);
         }
-    }
-
-    /** The ledger learns the final outcome before anyone else, so a redelivery re-emits it instead of delivering. */
-    private void complete(ExportOutcome outcome) {
-        ledger.complete(outcome);
-        outcomes.publishAndWait(outcome);
     }
 
     private ExportFailed failed(ExportRef ref, int attempt, ExportError error) {

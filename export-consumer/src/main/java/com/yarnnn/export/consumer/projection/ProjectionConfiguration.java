@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /** The projector's consumers: batches of outcome events; an unreadable one arrives as null and is skipped. */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +28,11 @@ public class ProjectionConfiguration {
         // folding is idempotent, so offsets go at most every 100 ms rather than one broker write per poll
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
         factory.getContainerProperties().setAckTime(100);
+        // a failing batch (the database unreachable) is folded again, backing off, for as long as it takes: the
+        // default handler would give up after ten tries and skip it, leaving those exports' status behind
+        ExponentialBackOff backOff = new ExponentialBackOff(250, 2);
+        backOff.setMaxInterval(30_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         return factory;
     }
 }

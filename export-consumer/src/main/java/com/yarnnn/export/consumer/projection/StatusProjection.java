@@ -1,5 +1,6 @@
 package com.yarnnn.export.consumer.projection;
 
+import com.yarnnn.export.connector.failpoint.Failpoints;
 import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportOutcome;
 import com.yarnnn.export.schemas.event.ExportRef;
@@ -64,9 +65,11 @@ public class StatusProjection {
             on conflict (id) do nothing""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Failpoints failpoints;
 
-    public StatusProjection(NamedParameterJdbcTemplate jdbc) {
+    public StatusProjection(NamedParameterJdbcTemplate jdbc, Failpoints failpoints) {
         this.jdbc = jdbc;
+        this.failpoints = failpoints;
     }
 
     /**
@@ -79,6 +82,7 @@ public class StatusProjection {
         SqlParameterSource[] all = outcomes.stream().map(StatusProjection::parameters).toArray(SqlParameterSource[]::new);
         List<ExportOutcome> attemptOutcomes = outcomes.stream().filter(o -> !(o instanceof ExportStarted)).toList();
         jdbc.batchUpdate(UPSERT_STATUS, all);
+        failpoints.reach("projector-mid-batch");
         int[] appended = jdbc.batchUpdate(APPEND_LOG,
                 attemptOutcomes.stream().map(StatusProjection::parameters).toArray(SqlParameterSource[]::new));
         List<ExportOutcome> firstSeen = IntStream.range(0, appended.length)

@@ -3,6 +3,7 @@ package com.yarnnn.export.consumer.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.yarnnn.export.connector.failpoint.Failpoints;
 import com.yarnnn.export.infra.Infrastructure;
 import com.yarnnn.export.infra.TestInfrastructureInitializer;
 import com.yarnnn.export.connector.kafka.EventSerde;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +59,13 @@ class ExportWorkerTest {
     JdbcClient jdbc;
     @Autowired
     CircuitBreakersHealthIndicator circuitBreakersHealth;
+    @Autowired
+    Failpoints failpoints;
+
+    @AfterEach
+    void disarm() {
+        failpoints.disarmAll();
+    }
 
     @Test
     void aRequestIsDeliveredOnceAndEndsSucceeded() throws Exception {
@@ -90,6 +99,36 @@ class ExportWorkerTest {
         try (var files = Files.list(exports.resolve("again"))) {
             assertThat(files).hasSize(2);
         }
+    }
+
+    @Test
+    void aDatabaseFailureAfterTheProviderAnsweredIsRetriedInPlaceWithoutCallingTheProviderAgain() throws Exception {
+        assertRecordedOnceDespite("consumer-after-provider-call", "after-provider");
+    }
+
+    @Test
+    void aBrokerFailureBeforeTheOutcomeIsPublishedIsRetriedInPlaceWithoutCallingTheProviderAgain() throws Exception {
+        assertRecordedOnceDespite("consumer-before-outcome-publish", "before-publish");
+    }
+
+    @Test
+    void aProjectorFailingMidBatchLogsTheOutcomeOnceWhenItIsReadAgain() throws Exception {
+        assertRecordedOnceDespite("projector-mid-batch", "projector");
+    }
+
+    /** Each claim is one call of the provider: one claim, attempt 1 and one SUCCEEDED entry mean it was called once. */
+    private void assertRecordedOnceDespite(String failpoint, String destination) throws Exception {
+        failpoints.arm(failpoint, "error:3");
+        ExportRequested request = request(destination);
+
+        kafka.send(Topics.requested("folder"), request.partitionKey(), request).get();
+
+        awaitStatus(request, "SUCCEEDED");
+        assertThat(claims(request)).isEqualTo(1);
+        assertThat(status(request)).containsEntry("attempt", 1);
+        assertThat(logStatuses(request)).containsExactly("SUCCEEDED");
+        assertThat(jdbc.sql("select state from export_delivery where export_id = ?").param(request.exportId())
+                .query(String.class).single()).isEqualTo("DONE");
     }
 
     @Test

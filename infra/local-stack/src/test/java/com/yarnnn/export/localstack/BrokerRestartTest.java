@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The broker restarts (controlled shutdown, then start on the same data) while 1,000 exports stream in: requests
- * made while it is down are refused with 503 and nothing else; every accepted export is delivered exactly once.
+ * The broker restarts (controlled shutdown, then start on the same data) while 1,000 exports stream in: every request
+ * is accepted — while the broker is down, its request waits in api-edge's outbox — and every export is delivered
+ * exactly once.
  */
 class BrokerRestartTest extends LocalStackTest {
 
@@ -50,7 +50,7 @@ class BrokerRestartTest extends LocalStackTest {
     @Test
     void nothingAcceptedIsLostOrDeliveredTwice() throws Exception {
         List<UUID> accepted = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger refused = new AtomicInteger();
+        List<Integer> refused = Collections.synchronizedList(new ArrayList<>());
         ExecutorService senders = Executors.newFixedThreadPool(8);
         List<Future<?>> sent = new ArrayList<>();
         for (int i = 0; i < EXPORTS; i++) {
@@ -60,8 +60,7 @@ class BrokerRestartTest extends LocalStackTest {
                 if (response.status() == 202) {
                     accepted.add(response.exportId());
                 } else {
-                    assertThat(response.status()).isEqualTo(503);
-                    refused.incrementAndGet();
+                    refused.add(response.status());
                 }
             }));
         }
@@ -85,11 +84,12 @@ class BrokerRestartTest extends LocalStackTest {
         try (Stream<Path> written = Files.list(exports.resolve("stream"))) {
             files = written.count();
         }
-        System.out.printf("broker restart: sent=%d accepted=%d refused(503)=%d succeeded=%d lost=%d duplicated=%d "
+        System.out.printf("broker restart: sent=%d accepted=%d refused=%s succeeded=%d lost=%d duplicated=%d "
                         + "files=%d broker down+up=%d ms, all accepted done %d ms after the last request%n",
-                EXPORTS, accepted.size(), refused.get(), succeeded(accepted), accepted.size() - succeeded(accepted),
+                EXPORTS, accepted.size(), refused, succeeded(accepted), accepted.size() - succeeded(accepted),
                 logRows - accepted.size(), files, restartMillis, recoveryMillis);
-        assertThat(accepted.size() + refused.get()).isEqualTo(EXPORTS);
+        assertThat(refused).isEmpty();
+        assertThat(accepted).hasSize(EXPORTS);
         assertThat(logRows).isEqualTo(accepted.size());
         assertThat(files).isEqualTo(accepted.size());
     }
