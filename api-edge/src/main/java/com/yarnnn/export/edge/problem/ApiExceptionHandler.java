@@ -2,6 +2,8 @@ package com.yarnnn.export.edge.problem;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -9,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +21,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -34,6 +38,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** Seconds a client waits before retrying after a 503: long enough for a pool to reconnect, short for a person. */
+    private static final String RETRY_AFTER_SECONDS = "5";
+    private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -84,16 +91,56 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + " in this API", headers, request);
     }
 
+    /**
+     * Whatever no other handler took: the database or the broker failing is a 503 the caller can retry, anything
+     * else a 500 for us to look at. Neither quotes the exception, which may hold SQL or connection details.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        Optional<UnavailableDependency> unavailable = UnavailableDependency.causing(ex);
+        if (unavailable.isPresent()) {
+            return unavailable(unavailable.get(), ex, request);
+        }
         log.error("Unexpected failure of {}", request.getDescription(false), ex);
         return problem(ex, HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it was logged",
+                HttpHeaders.EMPTY, request);
+    }
+
+    /** Every 503 says when to come back, including those thrown as an {@link ApiProblemException}. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                && !headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
+            HttpHeaders withRetryAfter = HttpHeaders.copyOf(headers);
+            withRetryAfter.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            return super.handleExceptionInternal(ex, body, withRetryAfter, statusCode, request);
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private ResponseEntity<Object> unavailable(UnavailableDependency dependency, Exception ex, WebRequest request) {
+        // an outage fails every request alike: one line each, the stack trace only when asked for
+        log.warn("{} failed with {} unavailable: {}", request.getDescription(false), dependency, rootCause(ex));
+        log.debug("{} unavailable", dependency, ex);
+        boolean changesState = request instanceof ServletWebRequest servlet
+                && !SAFE_METHODS.contains(servlet.getHttpMethod());
+        boolean hasIdempotencyKey = request.getHeader("Idempotency-Key") != null;
+        return problem(ex, HttpStatus.SERVICE_UNAVAILABLE, dependency.detail(changesState, hasIdempotencyKey),
                 HttpHeaders.EMPTY, request);
     }
 
     private ResponseEntity<Object> problem(Exception ex, HttpStatus status, String detail, HttpHeaders headers,
             WebRequest request) {
         return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
+    }
+
+    private static String rootCause(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     private static String expected(Class<?> type) {
