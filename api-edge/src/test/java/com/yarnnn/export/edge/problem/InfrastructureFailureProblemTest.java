@@ -133,14 +133,14 @@ class InfrastructureFailureProblemTest {
 
     @Test
     void a503ProblemThrownByARouteAlsoSaysWhenToComeBack() throws Exception {
-        Exception notQueued = new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE,
-                "Could not queue the export, nothing was queued: the message broker did not answer. Try again.");
+        Exception notPublished = new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+                "The approval was not published: try again");
 
-        MockHttpServletResponse response = answer(notQueued, post("/failing"));
+        MockHttpServletResponse response = answer(notPublished, post("/failing"));
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
-        assertThat(detail(response)).startsWith("Could not queue the export");
+        assertThat(detail(response)).isEqualTo("The approval was not published: try again");
     }
 
     private MockHttpServletResponse answer(Exception toThrow, RequestBuilder request) throws Exception {
