@@ -380,7 +380,7 @@ class Client:
             return error.code, None, detail and str(detail)[:200]
         except (TimeoutError, socket.timeout):
             return "timeout", None, None
-        except (urllib.error.URLError, ConnectionError, OSError, ValueError) as error:
+        except Exception as error:  # no usable answer (refused, reset, cut off mid-answer): try again
             reason = getattr(error, "reason", error)
             return type(reason).__name__, None, None
 
