@@ -678,7 +678,7 @@ class Run:
             for r in requests:
                 if len(r.tries) > 1:
                     c["retried"] += 1
-                    c["retry_tries"] += len(r.tries) - 1
+                    c["retry_tries"] += sum(1 for t in r.tries[1:] if t.key == r.keys[0])
                     # a same-key retry "maps" when its final answer (2xx or 4xx) names the export of the first
                     # try: the id derived from the key, which api-edge answers for that key every time
                     final = r.tries[-1]
