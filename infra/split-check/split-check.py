@@ -328,8 +328,8 @@ class Client:
 
     RETRYABLE = {408, 429}
 
-    def __init__(self, base_url, token, retry_for, follow_422, began):
-        self.base_url, self.token, self.retry_for = base_url, token, retry_for
+    def __init__(self, base_url, user_id, token, retry_for, follow_422, began):
+        self.base_url, self.user_id, self.token, self.retry_for = base_url, user_id, token, retry_for
         self.follow_422, self.began = follow_422, began
 
     def send(self, request):
@@ -353,7 +353,7 @@ class Client:
                 # what the 422 advises ("use a new key for a new request"): the route to a second delivery
                 key = f"{key}-new"
                 request.keys.append(key)
-                request.expected[key] = export_id_for(USER_ID, key)
+                request.expected[key] = export_id_for(self.user_id, key)
                 continue
             if isinstance(outcome, int) and outcome < 500 and outcome not in self.RETRYABLE:
                 request.outcome = outcome
@@ -385,7 +385,7 @@ class Client:
             return type(reason).__name__, None, None
 
 
-USER_ID = str(uuid.uuid4())
+USER_ID = str(uuid.uuid4())  # the one user every request of a run is sent as
 
 
 # ------------------------------------------------------------------------------------------------ the evidence
@@ -564,7 +564,7 @@ class Run:
         self.edge.start()
         self.consumer.wait_until(lambda: health_up(self.consumer_management), "healthy /actuator/health", 240)
         self.edge.wait_until(lambda: health_up(self.edge_port), "healthy /actuator/health", 240)
-        self.client = Client(f"http://127.0.0.1:{self.edge_port}", jwt(self.jwt_secret, USER_ID),
+        self.client = Client(f"http://127.0.0.1:{self.edge_port}", USER_ID, jwt(self.jwt_secret, USER_ID),
                              self.args.retry_for, self.args.follow_422, self.began)
         log(f"stack up in {time.monotonic() - self.began:.0f} s: broker :{self.broker.port}, PostgreSQL "
             f":{self.postgres.port}, export-consumer :{self.consumer_port} (actuator :{self.consumer_management}), "
@@ -773,6 +773,8 @@ class Run:
                                       "tries": [t._asdict() for t in r.tries]}) + "\n")
 
     def cleanup(self):
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # a second Ctrl-C must not cut this short
+            signal.signal(sig, signal.SIG_IGN)
         Proc.kill_all()
         if self.postgres:
             self.postgres.stop()
@@ -786,7 +788,7 @@ def main():
     run = Run(args)
     # SIGTERM / SIGHUP end the run like Ctrl-C: through the finally below, which stops everything it started
     for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, lambda *_: sys.exit(130))
+        signal.signal(sig, lambda signum, _: sys.exit(128 + signum))
     log(f"run directory (logs, exported files): {run.dir}")
     code = 0
     try:
