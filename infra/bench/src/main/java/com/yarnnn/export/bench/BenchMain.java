@@ -46,7 +46,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws IOException {
         BenchOptions options = BenchOptions.parse(args);
-        Path serversDir = Path.of(System.getenv().getOrDefault("YARNNN_MCP_SERVERS_DIR", "infra/mcp-servers"))
+        Path serversDir = Path.of(System.getenv().getOrDefault("YARNNN_MCP_DIR", "infra/mcp-servers"))
                 .toAbsolutePath().normalize();
         Path exportRoot = Path.of("infra/bench/target/exports").toAbsolutePath().normalize();
         deleteTree(exportRoot);

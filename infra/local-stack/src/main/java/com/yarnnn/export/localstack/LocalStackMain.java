@@ -20,7 +20,7 @@ public final class LocalStackMain {
     }
 
     public static void main(String[] args) {
-        Path serversDir = Path.of(env("YARNNN_MCP_SERVERS_DIR", "infra/mcp-servers")).toAbsolutePath().normalize();
+        Path serversDir = Path.of(env("YARNNN_MCP_DIR", "infra/mcp-servers")).toAbsolutePath().normalize();
         Path exportDir = Path.of(env("YARNNN_EXPORT_DIR", "exports")).toAbsolutePath().normalize();
         String secret = env("YARNNN_JWT_SECRET", DevTokens.randomSecret());
         boolean randomVaultKey = env("YARNNN_VAULT_KEYS", "").isEmpty();
