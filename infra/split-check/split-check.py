@@ -540,9 +540,9 @@ class Run:
             "YARNNN_JWT_SECRET": self.jwt_secret,
             "YARNNN_VAULT_KEYS": "k1:" + base64.b64encode(secrets.token_bytes(32)).decode(),
             "YARNNN_EXPORT_DIR": str(self.exports),
+            "YARNNN_MCP_DIR": str(mcp_dir),
         })
-        # YARNNN_MCP_SERVERS_DIR stops both applications from starting today (issue 12, item 5): an argument instead
-        common_args = [f"--yarnnn.mcp.servers-dir={mcp_dir}"]
+        common_args = []
         self.consumer_port, self.consumer_management = free_port(), free_port()
         self.edge_port = free_port()
         consumer_env = dict(env, PORT=str(self.consumer_port), MANAGEMENT_PORT=str(self.consumer_management))
