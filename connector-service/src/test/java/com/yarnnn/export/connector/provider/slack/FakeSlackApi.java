@@ -203,8 +203,12 @@ public final class FakeSlackApi implements AutoCloseable {
             message.put("thread_ts", body.path("thread_ts").asString()).put("parent_user_id", "U0FAKEBOT");
         }
         posted.computeIfAbsent(body.path("channel").asString(), channel -> new CopyOnWriteArrayList<>()).add(message);
-        postedAt.computeIfAbsent(body.path("channel").asString(), channel -> new CopyOnWriteArrayList<>())
-                .add(Instant.now());
+        List<Instant> times = postedAt.computeIfAbsent(body.path("channel").asString(),
+                channel -> new CopyOnWriteArrayList<>());
+        // concurrent posts: read the clock and append as one step, so the times stay in order
+        synchronized (times) {
+            times.add(Instant.now());
+        }
         ObjectNode response = JSON.createObjectNode().put("ok", true)
                 .put("channel", body.path("channel").asString()).put("ts", tsText);
         response.set("message", message);
