@@ -125,6 +125,10 @@ class FaultMatrixTest {
             return new Fault(Deployable.EXPORT_CONSUMER, null, "SIGKILL");
         }
 
+        boolean isAt(String... failpoints) {
+            return failpoint != null && List.of(failpoints).contains(failpoint);
+        }
+
         boolean halts() {
             return action.equals("halt");
         }
@@ -255,6 +259,7 @@ class FaultMatrixTest {
         // a halted api-edge's consumers (auto-export trigger) are noticed after the session timeout, not 45 s
         edgeSettings.put("spring.kafka.consumer.properties[session.timeout.ms]", "6000");
         edgeSettings.put("spring.kafka.consumer.properties[heartbeat.interval.ms]", "1000");
+        edgeSettings.put("logging.level.org.apache.kafka.common.config", "WARN");
         edge = new DeployableJar("api-edge", edgeJar, logs, edgeSettings);
 
         Map<String, Object> consumerSettings = new HashMap<>(common);
@@ -264,6 +269,8 @@ class FaultMatrixTest {
         // the broker notices a killed process's consumers after the session timeout: keep it short
         consumerSettings.put("spring.kafka.consumer.properties[session.timeout.ms]", "6000");
         consumerSettings.put("spring.kafka.consumer.properties[heartbeat.interval.ms]", "1000");
+        // not every Kafka client's configuration at every start: the logs are read when a row fails
+        consumerSettings.put("logging.level.org.apache.kafka.common.config", "WARN");
         consumer = new DeployableJar("export-consumer", consumerJar, logs, consumerSettings);
         edgePrepared.join();
         consumerPrepared.join();
@@ -346,6 +353,14 @@ class FaultMatrixTest {
                     assertThat(tally.succeededRows().getOrDefault(id, 0)).isEqualTo(1);
                 });
         assertThat(settled).as("every export terminal, the outbox empty and no consumer lag within 120 s").isTrue();
+        if (fault.isAt("edge-before-commit", "edge-after-commit", "edge-before-answer")) {
+            assertThat(sent).as("the request that reached the failpoint got no answer and was sent again")
+                    .anyMatch(s -> s.retries() > 0);
+        }
+        if (fault.isAt("edge-after-commit", "edge-after-publish-ack")) {
+            assertThat(resentByOutbox()).as("committed requests the halted process had not seen acknowledged, sent "
+                    + "again by the restarted one's relay").isPositive();
+        }
         if (fault.failpoint() == null) {
             // the held post was in flight when the process died: the next process must have taken that export over
             assertThat(claimedMoreThanOnce(sent.stream().filter(s -> s.export().provider().equals("slack"))
