@@ -18,6 +18,7 @@ import com.yarnnn.export.schemas.event.ExportRef;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportRequeued;
 import com.yarnnn.export.schemas.event.ExportRetrying;
+import com.yarnnn.export.schemas.event.ExportWaiting;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
 import com.yarnnn.export.schemas.event.ExportTrigger;
@@ -51,6 +52,8 @@ class EventSchemaTest {
                 new ExportSucceeded(v, UUID.randomUUID(), REF, 1, NOW, "reports/weekly.md", "file:///exports/reports/weekly.md"),
                 new ExportFailed(v, UUID.randomUUID(), REF, 1, NOW, ERROR),
                 new ExportRetrying(v, UUID.randomUUID(), REF, 1, NOW, ERROR, NOW.plusSeconds(5)),
+                new ExportWaiting(v, UUID.randomUUID(), REF, 0, NOW,
+                        new ExportError("waiting_rate_limit", "Slack asked to slow down"), NOW.plusSeconds(30)),
                 new ExportDeadLettered(v, UUID.randomUUID(), REF, 3, NOW, ERROR, Topics.deadLetter("folder")),
                 new ExportRequeued(v, UUID.randomUUID(), REF, 4, NOW, ExportRequeued.OPERATOR_REPLAY));
     }

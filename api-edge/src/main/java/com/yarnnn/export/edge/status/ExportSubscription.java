@@ -52,7 +52,8 @@ final class ExportSubscription {
 
     /** A newer row of the projection, for an event this instance did not receive. */
     synchronized void refresh(ExportStatusView row) {
-        if (current != null && StatusOrder.supersedes(row.status(), row.attempt(), current.status(), current.attempt())) {
+        if (current != null && StatusOrder.supersedes(row.status(), row.attempt(), row.updatedAt(),
+                current.status(), current.attempt(), current.updatedAt())) {
             current = row;
             send(row);
         }
@@ -63,7 +64,8 @@ final class ExportSubscription {
     }
 
     private void apply(ExportOutcome outcome) {
-        if (!closed && StatusOrder.supersedes(outcome.state(), outcome.attempt(), current.status(), current.attempt())) {
+        if (!closed && StatusOrder.supersedes(outcome.state(), outcome.attempt(), outcome.occurredAt(),
+                current.status(), current.attempt(), current.updatedAt())) {
             current = LiveExport.apply(current, outcome);
             send(current);
         }

@@ -2,7 +2,6 @@ package com.yarnnn.export.edge.status;
 
 import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportOutcome;
-import com.yarnnn.export.schemas.event.ExportRetrying;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ final class LiveExport {
         ExportError error = outcome.errorOrNull();
         boolean terminal = outcome.state().isTerminal();
         List<ExportAttempt> attempts = new ArrayList<>(view.attempts());
-        if (!(outcome instanceof ExportStarted)) {
+        if (outcome.showsInHistory()) {
             attempts.add(new ExportAttempt(outcome.state(), outcome.attempt(), error,
                     success != null ? success.externalUrl() : null, outcome.occurredAt()));
         }
@@ -35,7 +34,7 @@ final class LiveExport {
                 view.startedAt() != null || !(outcome instanceof ExportStarted) ? view.startedAt() : outcome.occurredAt(),
                 terminal ? outcome.occurredAt() : null,
                 outcome.occurredAt().isAfter(view.updatedAt()) ? outcome.occurredAt() : view.updatedAt(),
-                outcome instanceof ExportRetrying retrying ? retrying.nextAttemptAt() : null,
+                outcome.nextAttemptAtOrNull(),
                 List.copyOf(attempts));
     }
 }

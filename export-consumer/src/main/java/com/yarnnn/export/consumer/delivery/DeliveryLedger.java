@@ -91,6 +91,15 @@ public class DeliveryLedger {
                 .update();
     }
 
+    /** How many attempts the export has had so far. */
+    public int attempts(UUID exportId) {
+        return jdbc.sql("select claims from export_delivery where export_id = :exportId")
+                .param("exportId", exportId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
     /** Gives the claim up after a failed attempt, so the next attempt (on any worker) may claim at once. */
     public void release(UUID exportId) {
         jdbc.sql("update export_delivery set lease_expires_at = :now where export_id = :exportId and state = 'CLAIMED'")

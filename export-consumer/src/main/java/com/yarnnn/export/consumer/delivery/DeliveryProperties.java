@@ -2,14 +2,14 @@ package com.yarnnn.export.consumer.delivery;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param retryDelays how long a request waits after each failed attempt, one retry topic per step; after the
- *                    last step it is dead-lettered (so attempts = steps + 1)
- * @param jitter      each wait is spread by up to this fraction either way, so failures of one burst don't
- *                    come back as one burst
+ *                    last step it is dead-lettered (so attempts = steps + 1). Every request on a step's topic waits
+ *                    exactly its delay, so the one at the head of a partition is always the first due and none
+ *                    waits behind a later one; a burst of retries is spread by the rate budgets and the retry
+ *                    consumer instead
  * @param lease       how long a claim protects an export from a second worker; longer than any delivery
  * @param concurrency consumers per provider in this instance (at most the topic's partitions)
  * @param parallelism delivery threads per provider in this instance, shared by its consumers: how many requests
@@ -19,14 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    retry topic, due when the budget allows, without counting an attempt
  */
 @ConfigurationProperties("yarnnn.delivery")
-public record DeliveryProperties(List<Duration> retryDelays, Double jitter, Duration lease, Integer concurrency,
+public record DeliveryProperties(List<Duration> retryDelays, Duration lease, Integer concurrency,
         Integer parallelism, Integer batchSize, Duration pacingWait) {
 
     public DeliveryProperties {
         retryDelays = retryDelays != null && !retryDelays.isEmpty() ? List.copyOf(retryDelays) : List.of(
                 Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10),
                 Duration.ofHours(1));
-        jitter = jitter != null ? jitter : 0.2;
         lease = lease != null ? lease : Duration.ofMinutes(2);
         concurrency = concurrency != null ? concurrency : 2;
         parallelism = parallelism != null ? parallelism : 16;
@@ -48,10 +47,8 @@ public record DeliveryProperties(List<Duration> retryDelays, Double jitter, Dura
         return retryDelays.size();
     }
 
-    /** The wait after failed attempt {@code attempt} (1-based), jittered. */
-    public Duration delayAfter(int attempt) {
-        Duration base = retryDelays.get(attempt - 1);
-        double spread = jitter == 0 ? 1 : 1 + ThreadLocalRandom.current().nextDouble(-jitter, jitter);
-        return Duration.ofMillis(Math.round(base.toMillis() * spread));
+    /** The wait of retry step {@code step} (1-based). */
+    public Duration delay(int step) {
+        return retryDelays.get(step - 1);
     }
 }

@@ -1,14 +1,15 @@
 package com.yarnnn.export.consumer.delivery;
 
 import com.yarnnn.export.connector.connection.ConnectionStore;
-import com.yarnnn.export.connector.connection.ConnectionUnusableException;
 import com.yarnnn.export.connector.failpoint.Failpoints;
-import com.yarnnn.export.connector.mcp.McpCallException;
-import com.yarnnn.export.connector.provider.DeliveryException;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
-import com.yarnnn.export.connector.provider.InvalidDestinationException;
 import com.yarnnn.export.connector.provider.RateBudget;
+import com.yarnnn.export.consumer.breaker.CallBreakers;
+import com.yarnnn.export.consumer.breaker.CallPermit;
+import com.yarnnn.export.consumer.breaker.CallVerdict;
+import com.yarnnn.export.consumer.budget.BudgetWait;
+import com.yarnnn.export.consumer.budget.RateBudgets;
 import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportFailed;
 import com.yarnnn.export.schemas.event.ExportOutcome;
@@ -17,12 +18,11 @@ import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportRetrying;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import com.yarnnn.export.consumer.budget.RateBudgets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -31,11 +31,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
 
 /**
- * Delivers one request: draws on its rate budgets (a long wait defers it), claims it in the ledger, announces the
- * attempt, calls the provider, then has the {@link OutcomeRecorder} record the outcome in the ledger before publishing
- * it, holding the claim until both are durable. A request already handled only has its outcome re-emitted. An
- * attempt that fails for a passing reason moves the request to the next retry topic; after the last one, the
- * error handler dead-letters it.
+ * Delivers one request. First what may hold it back without spending an attempt: its provider's or connection's
+ * circuit breaker, then its rate budgets (a short wait is waited in place). Then it claims the export in the ledger,
+ * announces the attempt, calls the provider, and has the {@link OutcomeRecorder} record the outcome in the ledger
+ * before publishing it, holding the claim until both are durable. A request already handled only has its outcome
+ * re-emitted. An attempt that fails for a passing reason moves the request to the next retry topic; after the last
+ * one, the error handler dead-letters it.
  */
 @Component
 public class ExportWorker {
@@ -47,7 +48,8 @@ public class ExportWorker {
     private final DeliveryLedger ledger;
     private final OutcomePublisher outcomes;
     private final RetryScheduler retries;
-    private final ProviderCircuitBreakers breakers;
+    private final HeldExports held;
+    private final CallBreakers breakers;
     private final RateBudgets budgets;
     private final DeliveryProperties properties;
     private final ConnectionStore connections;
@@ -56,13 +58,13 @@ public class ExportWorker {
     private final Clock clock;
     private final IdGenerator ids;
 
-    public ExportWorker(DeliveryLedger ledger, OutcomePublisher outcomes, RetryScheduler retries,
-            ProviderCircuitBreakers breakers, RateBudgets budgets, DeliveryProperties properties,
-            ConnectionStore connections, OutcomeRecorder outcomeRecorder, Failpoints failpoints, Clock clock,
-            IdGenerator ids) {
+    public ExportWorker(DeliveryLedger ledger, OutcomePublisher outcomes, RetryScheduler retries, HeldExports held,
+            CallBreakers breakers, RateBudgets budgets, DeliveryProperties properties, ConnectionStore connections,
+            OutcomeRecorder outcomeRecorder, Failpoints failpoints, Clock clock, IdGenerator ids) {
         this.ledger = ledger;
         this.outcomes = outcomes;
         this.retries = retries;
+        this.held = held;
         this.breakers = breakers;
         this.budgets = budgets;
         this.properties = properties;
@@ -79,64 +81,69 @@ public class ExportWorker {
             throw new PoisonRecordException("A '" + request.providerId() + "' export on the '"
                     + provider.descriptor().id() + "' topic");
         }
-        if (!takeBudget(provider, record)) {
+        CallBreakers.Permission permission = breakers.permit(request.providerId(), request.connectionId());
+        if (permission instanceof CallBreakers.Held open) {
+            held.hold(record, open.duration(), outage(provider, open));
             return;
         }
-        DeliveryLedger.Claim claim = ledger.claim(request);
-        if (claim instanceof DeliveryLedger.AlreadyDone done) {
-            outcomes.publishAndWait(done.outcome());
-        } else if (claim instanceof DeliveryLedger.HeldElsewhere held) {
-            throw new ClaimHeldException(request.exportId(), held.leaseExpiresAt());
-        } else {
-            deliver(provider, record, ((DeliveryLedger.Claimed) claim).attempt());
+        CallPermit permit = ((CallBreakers.Granted) permission).permit();
+        try {
+            Optional<BudgetWait> budgetWait = takeBudget(provider, record);
+            if (budgetWait.isPresent()) {
+                held.hold(record, budgetWait.get().duration(), waitingFor(provider, budgetWait.get()));
+                return;
+            }
+            DeliveryLedger.Claim claim = ledger.claim(request);
+            if (claim instanceof DeliveryLedger.AlreadyDone done) {
+                outcomes.publishAndWait(done.outcome());
+            } else if (claim instanceof DeliveryLedger.HeldElsewhere elsewhere) {
+                throw new ClaimHeldException(request.exportId(), elsewhere.leaseExpiresAt());
+            } else {
+                deliver(provider, record, ((DeliveryLedger.Claimed) claim).attempt(), permit);
+            }
+        } finally {
+            permit.releaseUnused();
         }
         failpoints.reach("consumer-before-offset-commit");
     }
 
-    private void deliver(ExportProvider provider, ConsumerRecord<String, ExportRequested> record, int attempt) {
+    private void deliver(ExportProvider provider, ConsumerRecord<String, ExportRequested> record, int attempt,
+            CallPermit permit) {
         ExportRequested request = record.value();
         ExportRef ref = ExportRef.of(request);
         outcomes.publish(new ExportStarted(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, clock.instant()));
         failpoints.reach("consumer-after-claim");
-        ExportOutcome outcome;
+        DeliveryReceipt receipt = null;
+        RuntimeException failure = null;
         try {
             // a later attempt may follow one that reached the provider before failing: let the provider look first
-            DeliveryReceipt receipt = breakers.call(request.providerId(),
-                    () -> attempt > 1 ? provider.redeliver(request) : provider.deliver(request));
+            receipt = attempt > 1 ? provider.redeliver(request) : provider.deliver(request);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        permit.settle(CallVerdict.of(failure), failure);
+        ExportOutcome outcome;
+        if (failure == null) {
             outcome = new ExportSucceeded(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt,
                     clock.instant(), receipt.externalId(), receipt.externalUrl());
-        } catch (DeliveryException e) {
-            if (e.retryable()) {
-                Duration slowDown = e.retryAfter().orElse(Duration.ZERO);
-                if (!slowDown.isZero()) {
-                    provider.budgets(request).stream().findFirst().ifPresent(budget -> budgets.pause(budget, slowDown));
+        } else {
+            AttemptError error = AttemptError.of(provider.descriptor().displayName(), failure);
+            if (error instanceof AttemptError.Passing passing) {
+                if (CallVerdict.of(failure) == CallVerdict.NEUTRAL && passing.retryAfter().isEmpty()) {
+                    log.error("Export {} failed unexpectedly", ref.exportId(), failure);
                 }
-                retryLater(record, ref, attempt, new ExportError(e.code(), e.getMessage()), e, slowDown);
+                Duration atLeast = passing.retryAfter()
+                        .map(slowDown -> budgets.pause(provider.budgets(request), slowDown))
+                        .orElse(Duration.ZERO);
+                retryLater(record, ref, attempt, error.error(), failure, atLeast);
                 return;
             }
-            outcome = failed(ref, attempt, new ExportError(e.code(), e.getMessage()));
-        } catch (ConnectionUnusableException e) {
-            outcome = failed(ref, attempt, new ExportError(e.code(), e.getMessage()));
-        } catch (InvalidDestinationException e) {
-            outcome = failed(ref, attempt, new ExportError("destination_invalid", e.getMessage()));
-        } catch (CallNotPermittedException e) {
-            retryLater(record, ref, attempt, new ExportError("provider_unavailable", provider.descriptor().displayName()
-                    + " is failing for every export right now; this one waits and tries again"), e, Duration.ZERO);
-            return;
-        } catch (McpCallException e) {
-            retryLater(record, ref, attempt, new ExportError(e.code(),
-                    "The " + provider.descriptor().displayName() + " connector is unavailable (" + e.code() + ")"), e,
-                    Duration.ZERO);
-            return;
-        } catch (RuntimeException e) {
-            log.error("Export {} failed unexpectedly", ref.exportId(), e);
-            retryLater(record, ref, attempt, new ExportError("unexpected_error", "The export failed unexpectedly"), e,
-                    Duration.ZERO);
-            return;
+            outcome = new ExportFailed(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, clock.instant(),
+                    error.error());
         }
         // the provider has answered: from here on nothing may lead to calling it again
         outcomeRecorder.record(outcome);
-        if (outcome instanceof ExportFailed failure && NEEDS_REAUTH.equals(failure.error().code())
+        if (outcome instanceof ExportFailed failed && NEEDS_REAUTH.equals(failed.error().code())
                 && request.connectionId() != null) {
             markNeedsReauth(request.connectionId());
         }
@@ -153,23 +160,22 @@ public class ExportWorker {
 
     /**
      * Takes a token from each of the request's rate budgets, waiting in place for up to the pacing wait in all (a
-     * token freed meanwhile may go to a parallel lane, so the budget is asked again after each wait); beyond it, the
-     * request is deferred to a retry topic, due when the budget allows.
+     * token freed meanwhile may go to a parallel lane, so the budget is asked again after each wait).
      *
-     * @return whether the tokens were taken
+     * @return nothing once the tokens are taken, else the wait beyond the pacing wait that holds the request back
      */
-    private boolean takeBudget(ExportProvider provider, ConsumerRecord<String, ExportRequested> record) {
+    private Optional<BudgetWait> takeBudget(ExportProvider provider, ConsumerRecord<String, ExportRequested> record) {
         List<RateBudget> needed = provider.budgets(record.value());
         Duration waited = Duration.ZERO;
-        for (Duration wait = budgets.acquire(needed); !wait.isZero(); wait = budgets.acquire(needed)) {
-            if (waited.plus(wait).compareTo(properties.pacingWait()) > 0) {
-                retries.defer(record, wait);
-                return false;
+        for (Optional<BudgetWait> wait = budgets.acquire(needed); wait.isPresent(); wait = budgets.acquire(needed)) {
+            Duration pause = wait.get().duration();
+            if (wait.get().paused() || waited.plus(pause).compareTo(properties.pacingWait()) > 0) {
+                return wait;
             }
-            pause(wait);
-            waited = waited.plus(wait);
+            pause(pause);
+            waited = waited.plus(pause);
         }
-        return true;
+        return Optional.empty();
     }
 
     private static void pause(Duration wait) {
@@ -181,8 +187,22 @@ public class ExportWorker {
         }
     }
 
-    private ExportFailed failed(ExportRef ref, int attempt, ExportError error) {
-        return new ExportFailed(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt, clock.instant(), error);
+    private static ExportError outage(ExportProvider provider, CallBreakers.Held open) {
+        String name = provider.descriptor().displayName();
+        return open.providerWide()
+                ? new ExportError("waiting_provider_outage", name + " is failing for every connection right now; "
+                        + "the export waits for it to recover without using an attempt")
+                : new ExportError("waiting_connection_outage", name + " is failing for this connection right now; "
+                        + "the export waits for it to recover without using an attempt");
+    }
+
+    private static ExportError waitingFor(ExportProvider provider, BudgetWait wait) {
+        String name = provider.descriptor().displayName();
+        return wait.paused()
+                ? new ExportError("waiting_rate_limit", name + " asked YARNNN to slow down for "
+                        + wait.budget().scope() + "; the export waits without using an attempt")
+                : new ExportError("waiting_rate_budget", name + " takes " + wait.budget().describe()
+                        + "; the export waits its turn without using an attempt");
     }
 
     private void retryLater(ConsumerRecord<String, ExportRequested> record, ExportRef ref, int attempt,

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves a request whose attempt failed for a passing reason onto the retry topic of that attempt, due after
- * the attempt's backoff. The partition it came from moves on at once; the request keeps its key and headers.
+ * the step's delay, or one held back without an attempt onto the topic whose delay covers its wait. The partition it
+ * came from moves on at once; the request keeps its key and headers.
  */
 @Component
 public class RetryScheduler {
@@ -44,27 +45,25 @@ public class RetryScheduler {
     }
 
     /**
-     * Publishes the request for its next attempt, due after the attempt's backoff or {@code atLeast}, whichever is
-     * longer, and returns when that is; waits for the broker's ack.
+     * Publishes the request for its next attempt on the step's topic, or on a later one whose delay is at least
+     * {@code atLeast}, and returns when it is due; waits for the broker's ack.
      */
     public Instant schedule(ConsumerRecord<String, ExportRequested> record, int attempt, ExportError error,
             Duration atLeast) {
-        int step = step(record, attempt);
-        Duration backoff = properties.delayAfter(step);
-        Instant due = clock.instant().plus(backoff.compareTo(atLeast) >= 0 ? backoff : atLeast);
-        publish(record, step, due, error);
-        return due;
+        return publish(record, Math.max(step(record, attempt), properties.stepFor(atLeast)), error);
     }
 
-    /** Holds a request back until {@code wait} has passed without counting an attempt (its rate budget is spent). */
+    /**
+     * Holds a request back for at least {@code wait} without counting an attempt (its budget is spent or paused, a
+     * breaker is open), on the first step whose delay is that long, and returns when it is due.
+     */
     public Instant defer(ConsumerRecord<String, ExportRequested> record, Duration wait) {
-        Instant due = clock.instant().plus(wait);
-        publish(record, properties.stepFor(wait), due, null);
-        return due;
+        return publish(record, properties.stepFor(wait), null);
     }
 
-    private void publish(ConsumerRecord<String, ExportRequested> record, int step, Instant due, ExportError error) {
+    private Instant publish(ConsumerRecord<String, ExportRequested> record, int step, ExportError error) {
         ExportRequested request = record.value();
+        Instant due = clock.instant().plus(properties.delay(step));
         ProducerRecord<String, Object> retry = new ProducerRecord<>(Topics.retry(request.providerId(), step),
                 record.key(), request);
         Headers headers = retry.headers();
@@ -81,6 +80,7 @@ public class RetryScheduler {
         }
         try {
             kafka.send(retry).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return due;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while scheduling a retry", e);

@@ -5,7 +5,6 @@ import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportOutcome;
 import com.yarnnn.export.schemas.event.ExportRef;
 import com.yarnnn.export.schemas.event.ExportRequeued;
-import com.yarnnn.export.schemas.event.ExportRetrying;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
 import java.sql.Timestamp;
@@ -24,9 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Folds outcome events into {@code export_log} (one row per attempt outcome, the event id as key, so a copy is
- * dropped) and {@code export_status} (a monotonic upsert: an event applies only when it is later than the row, by
- * attempt and then by state order; a terminal state moves only when the export is requeued for a later attempt,
+ * Folds outcome events into {@code export_log} (one row per event the history shows, the event id as key, so a copy
+ * is dropped) and {@code export_status} (a monotonic upsert: an event applies only when it is later than the row, by
+ * attempt, then by state order, then by time, so a later wait replaces an earlier one; a terminal state moves only when the export is requeued for a later attempt,
  * and SUCCEEDED never moves).
  */
 @Component
@@ -52,8 +51,9 @@ public class StatusProjection {
                    updated_at = greatest(s.updated_at, excluded.updated_at)
              where (s.status not in ('SUCCEEDED', 'FAILED', 'DEAD_LETTERED')
                     and ((:terminal and excluded.attempt >= s.attempt)
-                         or (excluded.attempt, :rank) > (s.attempt,
-                            case s.status when 'QUEUED' then 0 when 'RUNNING' then 1 when 'RETRYING' then 2 else 3 end)))
+                         or (excluded.attempt, :rank, excluded.updated_at) > (s.attempt,
+                            case s.status when 'QUEUED' then 0 when 'RUNNING' then 1 when 'RETRYING' then 2 else 3 end,
+                            s.updated_at)))
                 or (:requeue and s.status in ('FAILED', 'DEAD_LETTERED') and excluded.attempt > s.attempt)""";
 
     private static final String APPEND_LOG = """
@@ -80,7 +80,7 @@ public class StatusProjection {
     @Transactional
     public List<LoggedOutcome> apply(List<ExportOutcome> outcomes) {
         SqlParameterSource[] all = outcomes.stream().map(StatusProjection::parameters).toArray(SqlParameterSource[]::new);
-        List<ExportOutcome> attemptOutcomes = outcomes.stream().filter(o -> !(o instanceof ExportStarted)).toList();
+        List<ExportOutcome> attemptOutcomes = outcomes.stream().filter(ExportOutcome::showsInHistory).toList();
         jdbc.batchUpdate(UPSERT_STATUS, all);
         failpoints.reach("projector-mid-batch");
         int[] appended = jdbc.batchUpdate(APPEND_LOG,
@@ -134,7 +134,7 @@ public class StatusProjection {
                 .addValue("errorMessage", error != null ? error.message() : null)
                 .addValue("externalId", success != null ? success.externalId() : null)
                 .addValue("externalUrl", success != null ? success.externalUrl() : null)
-                .addValue("nextAttemptAt", outcome instanceof ExportRetrying r ? timestamp(r.nextAttemptAt()) : null)
+                .addValue("nextAttemptAt", timestamp(outcome.nextAttemptAtOrNull()))
                 .addValue("occurredAt", occurredAt)
                 .addValue("startedAt", outcome instanceof ExportStarted ? occurredAt : null)
                 .addValue("completedAt", outcome.state().isTerminal() ? occurredAt : null);

@@ -34,44 +34,94 @@ class RateBudgetsTest {
     @Test
     void aBudgetAllowsItsCapacityThenTellsHowLongToWait() {
         RateBudgets budgets = budgets();
-        RateBudget channel = new RateBudget(prefix + "channel", 2, Duration.ofSeconds(2));
+        RateBudget channel = budget("channel", 2, Duration.ofSeconds(2));
 
-        assertThat(budgets.acquire(List.of(channel))).isZero();
-        assertThat(budgets.acquire(List.of(channel))).isZero();
-        assertThat(budgets.acquire(List.of(channel))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(budgets.acquire(List.of(channel))).isEmpty();
+        assertThat(budgets.acquire(List.of(channel))).isEmpty();
+        assertThat(budgets.acquire(List.of(channel))).contains(new BudgetWait(Duration.ofSeconds(1), channel, false));
 
         now.set(now.get().plusMillis(500));
-        assertThat(budgets.acquire(List.of(channel))).isEqualTo(Duration.ofMillis(500));
+        assertThat(budgets.acquire(List.of(channel))).map(BudgetWait::duration).contains(Duration.ofMillis(500));
         now.set(now.get().plusMillis(500));
-        assertThat(budgets.acquire(List.of(channel))).isZero();
+        assertThat(budgets.acquire(List.of(channel))).isEmpty();
     }
 
     @Test
     void tokensAreTakenFromAllBudgetsOrFromNone() {
         RateBudgets budgets = budgets();
-        RateBudget channel = new RateBudget(prefix + "channel", 1, Duration.ofSeconds(1));
-        RateBudget workspace = new RateBudget(prefix + "workspace", 3, Duration.ofMinutes(1));
+        RateBudget channel = budget("channel", 1, Duration.ofSeconds(1));
+        RateBudget workspace = budget("workspace", 3, Duration.ofMinutes(1));
 
-        assertThat(budgets.acquire(List.of(channel, workspace))).isZero();
-        assertThat(budgets.acquire(List.of(channel, workspace))).isPositive();
+        assertThat(budgets.acquire(List.of(channel, workspace))).isEmpty();
+        assertThat(budgets.acquire(List.of(channel, workspace))).map(BudgetWait::budget).contains(channel);
 
-        assertThat(budgets.acquire(List.of(workspace))).isZero();
-        assertThat(budgets.acquire(List.of(workspace))).isZero();
-        assertThat(budgets.acquire(List.of(workspace))).isPositive();
+        assertThat(budgets.acquire(List.of(workspace))).isEmpty();
+        assertThat(budgets.acquire(List.of(workspace))).isEmpty();
+        assertThat(budgets.acquire(List.of(workspace))).map(BudgetWait::budget).contains(workspace);
     }
 
     @Test
-    void aPauseHoldsItsBudgetOnlyUntilItEnds() {
+    void aPauseHoldsOnlyItsOwnBudgetUntilItEnds() {
         RateBudgets budgets = budgets();
-        RateBudget paused = new RateBudget(prefix + "paused", 10, Duration.ofSeconds(1));
-        RateBudget other = new RateBudget(prefix + "other", 10, Duration.ofSeconds(1));
+        RateBudget paused = budget("paused", 10, Duration.ofSeconds(1));
+        RateBudget workspace = budget("workspace", 100, Duration.ofMinutes(1));
+        RateBudget sibling = budget("sibling", 10, Duration.ofSeconds(1));
 
-        budgets.pause(paused, Duration.ofSeconds(30));
+        assertThat(budgets.pause(List.of(paused, workspace), Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
 
-        assertThat(budgets.acquire(List.of(paused))).isEqualTo(Duration.ofSeconds(30));
-        assertThat(budgets.acquire(List.of(other))).isZero();
+        assertThat(budgets.acquire(List.of(paused, workspace)))
+                .contains(new BudgetWait(Duration.ofSeconds(30), paused, true));
+        assertThat(budgets.acquire(List.of(sibling, workspace))).isEmpty();
         now.set(now.get().plusSeconds(30));
-        assertThat(budgets.acquire(List.of(paused))).isZero();
+        assertThat(budgets.acquire(List.of(paused, workspace))).isEmpty();
+    }
+
+    @Test
+    void aSecondChannelLimitedWhileAnotherWaitsPausesTheWorkspace() {
+        RateBudgets budgets = budgets();
+        RateBudget workspace = budget("workspace", 100, Duration.ofMinutes(1));
+        RateBudget first = budget("first", 1, Duration.ofSeconds(1));
+        RateBudget second = budget("second", 1, Duration.ofSeconds(1));
+        RateBudget third = budget("third", 1, Duration.ofSeconds(1));
+        RateBudget elsewhere = budget("elsewhere", 1, Duration.ofSeconds(1));
+        RateBudget otherWorkspace = budget("other-workspace", 100, Duration.ofMinutes(1));
+
+        budgets.pause(List.of(first, workspace), Duration.ofSeconds(10));
+        assertThat(budgets.acquire(List.of(third, workspace))).isEmpty();
+
+        now.set(now.get().plusSeconds(2));
+        budgets.pause(List.of(second, workspace), Duration.ofSeconds(10));
+
+        assertThat(budgets.acquire(List.of(third, workspace)))
+                .contains(new BudgetWait(Duration.ofSeconds(10), workspace, true));
+        assertThat(budgets.acquire(List.of(elsewhere, otherWorkspace))).isEmpty();
+    }
+
+    @Test
+    void aBudgetLimitedAgainRightAfterItsPauseWaitsTwiceAsLongUpToACeiling() {
+        RateBudgets budgets = budgets();
+        RateBudget channel = budget("channel", 1, Duration.ofSeconds(1));
+
+        assertThat(budgets.pause(List.of(channel), Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(10));
+        now.set(now.get().plusSeconds(3));
+        assertThat(budgets.pause(List.of(channel), Duration.ofSeconds(10)))
+                .as("answers arriving during the pause change nothing").isEqualTo(Duration.ofSeconds(7));
+        now.set(now.get().plusSeconds(8));
+        assertThat(budgets.pause(List.of(channel), Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(20));
+        for (int i = 0; i < 3; i++) {
+            now.set(now.get().plus(budgets.acquire(List.of(channel)).orElseThrow().duration()).plusSeconds(1));
+            budgets.pause(List.of(channel), Duration.ofSeconds(10));
+        }
+        assertThat(budgets.acquire(List.of(channel)).orElseThrow().duration())
+                .isEqualTo(RateBudgets.LONGEST_DOUBLED_PAUSE);
+
+        now.set(now.get().plus(RateBudgets.LONGEST_DOUBLED_PAUSE.multipliedBy(3)));
+        assertThat(budgets.pause(List.of(channel), Duration.ofSeconds(10)))
+                .as("a limit long after the last pause starts over").isEqualTo(Duration.ofSeconds(10));
+    }
+
+    private RateBudget budget(String name, int capacity, Duration period) {
+        return new RateBudget(prefix + name, "this " + name, capacity, period);
     }
 
     private RateBudgets budgets() {

@@ -194,7 +194,7 @@ class ContinuousDeliveryTest {
     }
 
     private InPlaceRetries retries(Consumer<ConsumerRecord<String, ExportRequested>> delivery) {
-        DeliveryProperties properties = new DeliveryProperties(null, null, null, null, null, null, null);
+        DeliveryProperties properties = new DeliveryProperties(null, null, null, null, null, null);
         return new InPlaceRetries(delivery, (record, e) -> deadLettered.add(record), properties);
     }
 

@@ -30,7 +30,6 @@ class SlackFaultTest extends VendorStackTest {
         Map<String, Object> properties = new HashMap<>();
         properties.put("yarnnn.mcp.request-timeout", "2s");
         properties.put("yarnnn.delivery.retry-delays", "300ms,300ms,300ms");
-        properties.put("yarnnn.delivery.jitter", "0");
         // each test's faults are its own: the faults of the others must not open Slack's circuit breaker
         properties.put("resilience4j.circuitbreaker.configs.default.minimum-number-of-calls", "100");
         startStackWithFakes(properties);

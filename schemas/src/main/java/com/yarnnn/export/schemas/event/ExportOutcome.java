@@ -17,11 +17,13 @@ import java.util.UUID;
         @JsonSubTypes.Type(ExportSucceeded.class),
         @JsonSubTypes.Type(ExportFailed.class),
         @JsonSubTypes.Type(ExportRetrying.class),
+        @JsonSubTypes.Type(ExportWaiting.class),
         @JsonSubTypes.Type(ExportDeadLettered.class),
         @JsonSubTypes.Type(ExportRequeued.class)
 })
 public sealed interface ExportOutcome
-        permits ExportStarted, ExportSucceeded, ExportFailed, ExportRetrying, ExportDeadLettered, ExportRequeued {
+        permits ExportStarted, ExportSucceeded, ExportFailed, ExportRetrying, ExportWaiting, ExportDeadLettered,
+        ExportRequeued {
 
     int SCHEMA_VERSION = 1;
 
@@ -43,5 +45,17 @@ public sealed interface ExportOutcome
     @JsonIgnore
     default ExportError errorOrNull() {
         return null;
+    }
+
+    /** When the export is looked at again, for an export that waits or retries; else null. */
+    @JsonIgnore
+    default Instant nextAttemptAtOrNull() {
+        return null;
+    }
+
+    /** Whether the export's history lists this event: attempt outcomes and requeues, not starts or waits. */
+    @JsonIgnore
+    default boolean showsInHistory() {
+        return true;
     }
 }

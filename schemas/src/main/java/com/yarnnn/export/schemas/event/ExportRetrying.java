@@ -25,4 +25,9 @@ public record ExportRetrying(
     public ExportError errorOrNull() {
         return error;
     }
+
+    @Override
+    public Instant nextAttemptAtOrNull() {
+        return nextAttemptAt;
+    }
 }

@@ -18,4 +18,9 @@ public record ExportStarted(int schemaVersion, UUID eventId, ExportRef export, i
     public ExportState state() {
         return ExportState.RUNNING;
     }
+
+    @Override
+    public boolean showsInHistory() {
+        return false;
+    }
 }

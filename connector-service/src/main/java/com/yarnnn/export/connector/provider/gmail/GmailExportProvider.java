@@ -61,8 +61,9 @@ public class GmailExportProvider implements ExportProvider {
     /** Gmail allows 150 sends a minute and 2,000 a day per user. */
     @Override
     public List<RateBudget> budgets(ExportRequested request) {
-        return List.of(new RateBudget("gmail:minute:" + request.connectionId(), 150, Duration.ofMinutes(1)),
-                new RateBudget("gmail:day:" + request.connectionId(), 2_000, Duration.ofDays(1)));
+        return List.of(new RateBudget("gmail:minute:" + request.connectionId(), "this mailbox", 150,
+                        Duration.ofMinutes(1)),
+                new RateBudget("gmail:day:" + request.connectionId(), "this mailbox", 2_000, Duration.ofDays(1)));
     }
 
     /**

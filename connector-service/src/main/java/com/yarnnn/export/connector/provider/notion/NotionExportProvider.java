@@ -66,7 +66,8 @@ public class NotionExportProvider implements ExportProvider {
     /** Notion allows about three requests a second per integration connection. */
     @Override
     public List<RateBudget> budgets(ExportRequested request) {
-        return List.of(new RateBudget("notion:connection:" + request.connectionId(), 3, Duration.ofSeconds(1)));
+        return List.of(new RateBudget("notion:connection:" + request.connectionId(), "this Notion connection", 3,
+                Duration.ofSeconds(1)));
     }
 
     @Override

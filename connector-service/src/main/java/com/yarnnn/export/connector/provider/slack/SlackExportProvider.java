@@ -65,9 +65,10 @@ public class SlackExportProvider implements ExportProvider {
     @Override
     public List<RateBudget> budgets(ExportRequested request) {
         return List.of(
-                new RateBudget("slack:channel:" + request.connectionId() + ":" + request.destinationId(), 1,
-                        Duration.ofSeconds(1)),
-                new RateBudget("slack:workspace:" + request.connectionId(), 100, Duration.ofMinutes(1)));
+                new RateBudget("slack:channel:" + request.connectionId() + ":" + request.destinationId(),
+                        "this channel", 1, Duration.ofSeconds(1)),
+                new RateBudget("slack:workspace:" + request.connectionId(), "this workspace", 100,
+                        Duration.ofMinutes(1)));
     }
 
     @Override

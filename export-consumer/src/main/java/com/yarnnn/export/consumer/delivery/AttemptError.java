@@ -1,0 +1,41 @@
+package com.yarnnn.export.consumer.delivery;
+
+import com.yarnnn.export.connector.connection.ConnectionUnusableException;
+import com.yarnnn.export.connector.mcp.McpCallException;
+import com.yarnnn.export.connector.provider.DeliveryException;
+import com.yarnnn.export.connector.provider.InvalidDestinationException;
+import com.yarnnn.export.schemas.event.ExportError;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How a failed attempt ends: another attempt can help ({@link Passing}), or someone must act first ({@link Final}). */
+sealed interface AttemptError {
+
+    ExportError error();
+
+    /** Tried again; {@code retryAfter} is set when the provider asked to slow down. */
+    record Passing(ExportError error, Optional<Duration> retryAfter) implements AttemptError {
+    }
+
+    record Final(ExportError error) implements AttemptError {
+    }
+
+    /** What the user sees of a provider call's failure; the message never names a credential. */
+    static AttemptError of(String providerName, RuntimeException failure) {
+        if (failure instanceof DeliveryException e) {
+            ExportError error = new ExportError(e.code(), e.getMessage());
+            return e.retryable() ? new Passing(error, e.retryAfter()) : new Final(error);
+        }
+        if (failure instanceof ConnectionUnusableException e) {
+            return new Final(new ExportError(e.code(), e.getMessage()));
+        }
+        if (failure instanceof InvalidDestinationException e) {
+            return new Final(new ExportError("destination_invalid", e.getMessage()));
+        }
+        if (failure instanceof McpCallException e) {
+            return new Passing(new ExportError(e.code(), "The " + providerName + " connector is unavailable ("
+                    + e.code() + ")"), Optional.empty());
+        }
+        return new Passing(new ExportError("unexpected_error", "The export failed unexpectedly"), Optional.empty());
+    }
+}
