@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.yarnnn.export.connector.failpoint.Failpoints;
+import com.yarnnn.export.consumer.breaker.CallBreakers;
 import com.yarnnn.export.infra.Infrastructure;
 import com.yarnnn.export.infra.TestInfrastructureInitializer;
 import com.yarnnn.export.connector.kafka.EventSerde;
@@ -62,9 +63,33 @@ class ExportWorkerTest {
     @Autowired
     Failpoints failpoints;
 
+    @Autowired
+    CallBreakers breakers;
+
     @AfterEach
     void disarm() {
         failpoints.disarmAll();
+        breakers.providerBreaker("folder").transitionToClosedState();
+    }
+
+    @Test
+    void anExportHeldBackByAnOpenBreakerSpendsNoAttemptAndSaysWhyAndUntilWhen() throws Exception {
+        breakers.providerBreaker("folder").transitionToOpenState();
+        ExportRequested request = request("held");
+
+        kafka.send(Topics.requested("folder"), request.partitionKey(), request).get();
+
+        awaitStatus(request, "RETRYING");
+        Map<String, Object> status = status(request);
+        assertThat(status).containsEntry("attempt", 0).containsEntry("error_code", "waiting_provider_outage");
+        assertThat((String) status.get("error_message")).contains("without using an attempt");
+        Duration untilNext = Duration.between(((java.sql.Timestamp) status.get("updated_at")).toInstant(),
+                ((java.sql.Timestamp) status.get("next_attempt_at")).toInstant());
+        assertThat(untilNext).as("the retry step covering the breaker's 30 s open wait")
+                .isBetween(Duration.ofSeconds(29), Duration.ofSeconds(31));
+        assertThat(jdbc.sql("select count(*) from export_delivery where export_id = ?").param(request.exportId())
+                .query(Integer.class).single()).isZero();
+        assertThat(logStatuses(request)).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.yarnnn.export.schemas.event.ExportRequeued;
 import com.yarnnn.export.schemas.event.ExportRetrying;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
+import com.yarnnn.export.schemas.event.ExportWaiting;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,30 @@ class StatusProjectionTest {
         assertThat(status()).containsEntry("status", "RUNNING").containsEntry("title", "Weekly");
     }
 
+    @Test
+    void aWaitShowsRetryingWithItsReasonAndALaterWaitReplacesItWithoutEnteringTheHistory() {
+        projection.apply(List.of(started(1, 1), retrying(1, 2)));
+        projection.apply(List.of(waiting(1, 10, "waiting_connection_outage"), waiting(1, 8, "waiting_rate_limit")));
+
+        assertThat(status()).containsEntry("status", "RETRYING").containsEntry("attempt", 1)
+                .containsEntry("error_code", "waiting_connection_outage");
+        assertThat(((java.sql.Timestamp) status().get("next_attempt_at")).toInstant()).isEqualTo(T0.plusSeconds(40));
+        assertThat(logStatuses()).containsExactly("RETRYING");
+
+        projection.apply(List.of(started(2, 41), waiting(1, 42, "waiting_rate_limit")));
+
+        assertThat(status()).containsEntry("status", "RUNNING").containsEntry("attempt", 2);
+    }
+
+    @Test
+    void aWaitBeforeTheFirstAttemptMovesTheQueuedRow() {
+        projection.apply(List.of(waiting(0, 1, "waiting_rate_budget")));
+
+        assertThat(status()).containsEntry("status", "RETRYING").containsEntry("attempt", 0)
+                .containsEntry("error_code", "waiting_rate_budget");
+        assertThat(logStatuses()).isEmpty();
+    }
+
     private Map<String, Object> status() {
         return jdbc.sql("select * from export_status where export_id = ?").param(ref.exportId()).query().singleRow();
     }
@@ -165,6 +190,11 @@ class StatusProjectionTest {
     private ExportRetrying retrying(int attempt, int second) {
         return new ExportRetrying(ExportOutcome.SCHEMA_VERSION, UUID.randomUUID(), ref, attempt, T0.plusSeconds(second),
                 TIMEOUT, T0.plusSeconds(second + 5));
+    }
+
+    private ExportWaiting waiting(int attempt, int second, String code) {
+        return new ExportWaiting(ExportOutcome.SCHEMA_VERSION, UUID.randomUUID(), ref, attempt, T0.plusSeconds(second),
+                new ExportError(code, "The export waits"), T0.plusSeconds(second + 30));
     }
 
     private ExportSucceeded succeeded(int attempt, int second) {
