@@ -3,8 +3,10 @@ package com.yarnnn.export.consumer.delivery;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +24,8 @@ import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
- * Delivers a provider's requests as they arrive, without waiting for the rest of their poll. Requests for the same
+ * Delivers a provider's requests as they arrive, without waiting for the rest of their poll; on a retry topic, each
+ * once it is due ({@link DueGate}). Requests for the same
  * deliverable and destination form a lane and go one after another in offset order, across polls; lanes run in
  * parallel on the provider's delivery threads. At most {@code capacity} requests are in hand at once: beyond that
  * the consumer waits before it takes more, and after {@code slotWait} it reads the rest again later instead (so a
@@ -39,6 +42,7 @@ class ContinuousDelivery implements BatchConsumerAwareMessageListener<String, Ex
     private static final Logger log = LoggerFactory.getLogger(ContinuousDelivery.class);
 
     private final InPlaceRetries retries;
+    private final DueGate gate;
     private final Executor threads;
     private final Semaphore inHand;
     private final Duration slotWait;
@@ -47,9 +51,10 @@ class ContinuousDelivery implements BatchConsumerAwareMessageListener<String, Ex
     private final Map<Consumer<?, ?>, CommittableOffsets> offsetsByConsumer = new ConcurrentHashMap<>();
     private final Map<Object, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
 
-    ContinuousDelivery(InPlaceRetries retries, Executor threads, int capacity, Duration slotWait, Duration drainWait,
-            Duration commitInterval) {
+    ContinuousDelivery(InPlaceRetries retries, DueGate gate, Executor threads, int capacity, Duration slotWait,
+            Duration drainWait, Duration commitInterval) {
         this.retries = retries;
+        this.gate = gate;
         this.threads = threads;
         this.inHand = new Semaphore(capacity);
         this.slotWait = slotWait;
@@ -60,12 +65,22 @@ class ContinuousDelivery implements BatchConsumerAwareMessageListener<String, Ex
     @Override
     public void onMessage(List<ConsumerRecord<String, ExportRequested>> records, Consumer<?, ?> consumer) {
         CommittableOffsets offsets = offsetsByConsumer.computeIfAbsent(consumer, c -> new CommittableOffsets());
+        Set<TopicPartition> notDue = new HashSet<>();
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, ExportRequested> record = records.get(i);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (notDue.contains(partition)) {
+                continue;
+            }
             try {
+                if (!gate.admit(record)) {
+                    notDue.add(partition);
+                    consumer.seek(partition, record.offset());
+                    continue;
+                }
                 if (!inHand.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS)) {
                     log.warn("Every delivery slot stayed busy for {}; reading the rest of the poll again", slotWait);
-                    seekBack(records.subList(i, records.size()), consumer);
+                    seekBack(records.subList(i, records.size()), notDue, consumer);
                     break;
                 }
                 CommittableOffsets.Handed handed = offsets.handedOut(record);
@@ -83,7 +98,7 @@ class ContinuousDelivery implements BatchConsumerAwareMessageListener<String, Ex
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                seekBack(records.subList(i, records.size()), consumer);
+                seekBack(records.subList(i, records.size()), notDue, consumer);
                 break;
             }
         }
@@ -172,8 +187,11 @@ class ContinuousDelivery implements BatchConsumerAwareMessageListener<String, Ex
         }
     }
 
-    private static void seekBack(List<ConsumerRecord<String, ExportRequested>> notHandedOut, Consumer<?, ?> consumer) {
+    /** Seeks each partition back to its first record not handed out; a paused one is already at its head. */
+    private static void seekBack(List<ConsumerRecord<String, ExportRequested>> notHandedOut,
+            Set<TopicPartition> alreadySought, Consumer<?, ?> consumer) {
         notHandedOut.stream()
+                .filter(r -> !alreadySought.contains(new TopicPartition(r.topic(), r.partition())))
                 .collect(Collectors.toMap(r -> new TopicPartition(r.topic(), r.partition()),
                         ConsumerRecord::offset, Math::min))
                 .forEach(consumer::seek);

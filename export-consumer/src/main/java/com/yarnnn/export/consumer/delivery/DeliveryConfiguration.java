@@ -22,7 +22,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.IdGenerator;
@@ -62,14 +61,14 @@ public class DeliveryConfiguration {
                 kafka.buildConsumerProperties(), ExportRequested.class, customizers);
         DeadLetterRecoverer deadLetters = new DeadLetterRecoverer(DeadLetterPublisher.to(kafka, events,
                 (record, exception) -> DeadLetterRecoverer.destination(record)), outcomes, clock, ids);
-        CommonDelegatingErrorHandler errorHandler = new CommonDelegatingErrorHandler(
-                deadLetteringHandler(deadLetters, properties));
-        errorHandler.setCauseChainTraversing(true);
-        errorHandler.addDelegate(NotDueYetException.class, new PartitionPausingErrorHandler(partitionResumer, clock));
-        return new ProviderWorkers(providers, consumers, errorHandler, deadLetters, worker, properties, clock);
+        return new ProviderWorkers(providers, consumers, deadLetteringHandler(deadLetters, properties), deadLetters,
+                worker, properties, clock, partitionResumer);
     }
 
-    /** The retry topics' handler: the rules of {@link InPlaceRetries}, applied by the container. */
+    /**
+     * The containers' handler, for what escapes the listener (nothing should: {@link ContinuousDelivery} applies the
+     * rules of {@link InPlaceRetries} itself), with the same rules.
+     */
     private static CommonErrorHandler deadLetteringHandler(DeadLetterRecoverer deadLetters,
             DeliveryProperties properties) {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,8 +27,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 /**
  * The listener containers of every registered provider: one on its requested topic (group
  * {@code export-worker.<provider>}), delivering requests as they arrive on the provider's own threads, and
- * one per retry topic (group {@code export-retry.<provider>}), so a slow or broken provider never holds up another,
- * and a request waiting for its retry never holds up fresh ones. Stopping lets every record in hand finish.
+ * one per retry topic (group {@code export-retry.<provider>}), delivering each request once it is due, so a slow or
+ * broken provider never holds up another, and a request waiting for its retry never holds up fresh ones. Stopping
+ * lets every record in hand finish.
  */
 public class ProviderWorkers implements SmartLifecycle {
 
@@ -51,40 +53,57 @@ public class ProviderWorkers implements SmartLifecycle {
 
     public ProviderWorkers(ProviderRegistry providers, ConsumerFactory<String, ExportRequested> consumers,
             CommonErrorHandler errorHandler, ConsumerRecordRecoverer deadLetters, ExportWorker worker,
-            DeliveryProperties properties, Clock clock) {
+            DeliveryProperties properties, Clock clock, ScheduledExecutorService resumer) {
         for (String id : providers.ids()) {
             ExportProvider provider = providers.require(id);
             InPlaceRetries retries = new InPlaceRetries(record -> worker.handle(provider, record), deadLetters,
                     properties);
-            ContinuousDelivery delivery = new ContinuousDelivery(retries,
-                    deliveryThreads(id, properties.parallelism()), properties.batchSize(), SLOT_WAIT, DRAIN_WAIT,
-                    COMMIT_INTERVAL);
             this.retries.add(retries);
-            ContainerProperties requested = containerProperties(Topics.requested(id), Topics.workerGroup(id), delivery);
-            // offsets are the listener's to commit, once their requests have ended
-            requested.setAckMode(ContainerProperties.AckMode.MANUAL);
-            requested.setConsumerRebalanceListener(delivery);
-            requested.setIdleEventInterval(IDLE_COMMIT.toMillis());
-            requested.setPollTimeout(IDLE_COMMIT.toMillis());
-            requested.setShutdownTimeout(DRAIN_WAIT.plusSeconds(5).toMillis());
-            Properties batch = new Properties();
-            batch.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(properties.batchSize()));
-            requested.setKafkaConsumerProperties(batch);
-            ConcurrentMessageListenerContainer<String, ExportRequested> container = container(consumers, errorHandler,
-                    requested, "export-worker-" + id, properties.concurrency());
-            container.setApplicationEventPublisher(event -> {
-                if (event instanceof ListenerContainerIdleEvent idle) {
-                    delivery.idle(idle.getConsumer());
-                }
-            });
-            containers.add(container);
-            for (int tier = 1; tier <= properties.retryDelays().size(); tier++) {
-                ContainerProperties retry = containerProperties(Topics.retry(id, tier), Topics.retryGroup(id),
-                        new RetryGate(provider, worker, clock));
-                retry.setAckMode(ContainerProperties.AckMode.RECORD);
-                containers.add(container(consumers, errorHandler, retry, "export-retry-" + id + "-" + tier, 1));
+            containers.add(continuous(consumers, errorHandler, retries, new DueGate(clock, resumer),
+                    Topics.requested(id), Topics.workerGroup(id), "export-worker-" + id, properties.concurrency(),
+                    properties.parallelism(), properties.batchSize()));
+            for (int step = 1; step <= properties.retryDelays().size(); step++) {
+                // retries of many tenants share a step: delivered in parallel lanes, one tenant's slow calls hold
+                // up only its own
+                containers.add(continuous(consumers, errorHandler, retries, new DueGate(clock, resumer),
+                        Topics.retry(id, step), Topics.retryGroup(id), "export-retry-" + id + "-" + step, 1,
+                        retryParallelism(properties), properties.batchSize()));
             }
         }
+    }
+
+    /**
+     * A container whose consumers hand each due request to its lane at once and commit offsets themselves, once
+     * their requests have ended.
+     */
+    private static ConcurrentMessageListenerContainer<String, ExportRequested> continuous(
+            ConsumerFactory<String, ExportRequested> consumers, CommonErrorHandler errorHandler, InPlaceRetries retries,
+            DueGate gate, String topic, String group, String name, int concurrency, int parallelism, int batchSize) {
+        ContinuousDelivery delivery = new ContinuousDelivery(retries, gate, deliveryThreads(name, parallelism),
+                batchSize, SLOT_WAIT, DRAIN_WAIT, COMMIT_INTERVAL);
+        ContainerProperties properties = containerProperties(topic, group, delivery);
+        properties.setAckMode(ContainerProperties.AckMode.MANUAL);
+        properties.setConsumerRebalanceListener(delivery);
+        properties.setIdleEventInterval(IDLE_COMMIT.toMillis());
+        properties.setPollTimeout(IDLE_COMMIT.toMillis());
+        properties.setShutdownTimeout(DRAIN_WAIT.plusSeconds(5).toMillis());
+        Properties batch = new Properties();
+        batch.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batchSize));
+        properties.setKafkaConsumerProperties(batch);
+        ConcurrentMessageListenerContainer<String, ExportRequested> container = container(consumers, errorHandler,
+                properties, name, concurrency);
+        container.setApplicationEventPublisher(event -> {
+            if (event instanceof ListenerContainerIdleEvent idle) {
+                delivery.idle(idle.getConsumer());
+            }
+        });
+        gate.bind(container);
+        return container;
+    }
+
+    /** A retry step's share of the delivery threads: retries are few next to fresh requests. */
+    private static int retryParallelism(DeliveryProperties properties) {
+        return Math.max(2, properties.parallelism() / 4);
     }
 
     private static ContainerProperties containerProperties(String topic, String group, Object listener) {
@@ -98,8 +117,8 @@ public class ProviderWorkers implements SmartLifecycle {
      * Daemon threads that end when idle: a graceful stop still waits for their requests, because a container
      * gives up its partitions only once their requests in hand have ended.
      */
-    private static ExecutorService deliveryThreads(String provider, int parallelism) {
-        CustomizableThreadFactory factory = new CustomizableThreadFactory("export-" + provider + "-");
+    private static ExecutorService deliveryThreads(String name, int parallelism) {
+        CustomizableThreadFactory factory = new CustomizableThreadFactory(name + "-");
         factory.setDaemon(true);
         ThreadPoolExecutor threads = new ThreadPoolExecutor(parallelism, parallelism, 1, TimeUnit.MINUTES,
                 new LinkedBlockingQueue<>(), factory);

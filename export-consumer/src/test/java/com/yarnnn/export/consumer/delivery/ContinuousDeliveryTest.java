@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 
+import com.yarnnn.export.schemas.ExportHeaders;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportTrigger;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -32,6 +35,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 
 class ContinuousDeliveryTest {
 
@@ -185,12 +191,46 @@ class ContinuousDeliveryTest {
         assertThat(deadLettered).isEmpty();
     }
 
+    @Test
+    void aRetryNotDueYetHoldsItsPartitionFromItOnWhileOtherPartitionsGoOn() {
+        TopicPartition retries = new TopicPartition("export.requested.folder.retry-1", 0);
+        TopicPartition other = new TopicPartition("export.requested.folder.retry-1", 1);
+        consumer.assign(List.of(retries, other));
+        consumer.updateBeginningOffsets(Map.of(retries, 0L, other, 0L));
+        ScheduledExecutorService resumer = Executors.newSingleThreadScheduledExecutor();
+        DueGate gate = new DueGate(Clock.systemUTC(), resumer);
+        gate.bind(new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(Map.of()),
+                new ContainerProperties(retries.topic())));
+        ContinuousDelivery delivery = new ContinuousDelivery(retries(delivered::add), gate, threads, 64,
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ZERO);
+        Instant now = Instant.now();
+
+        delivery.onMessage(List.of(due(retries, 0, now.minusSeconds(1)), due(retries, 1, now.plusSeconds(60)),
+                due(other, 0, now),
+                due(retries, 2, now.plusSeconds(61)), due(other, 1, now)), consumer);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 3);
+        assertThat(delivered).extracting(r -> r.partition() + "@" + r.offset())
+                .containsExactlyInAnyOrder("0@0", "1@0", "1@1");
+        assertThat(consumer.position(retries)).as("sought back to the record not due").isEqualTo(1);
+        resumer.shutdownNow();
+    }
+
+    private ConsumerRecord<String, ExportRequested> due(TopicPartition partition, long offset, Instant dueAt) {
+        ConsumerRecord<String, ExportRequested> record = new ConsumerRecord<>(partition.topic(),
+                partition.partition(), offset, "key", record(offset, "reports", UUID.randomUUID()).value());
+        record.headers().add(ExportHeaders.DUE_AT,
+                String.valueOf(dueAt.toEpochMilli()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return record;
+    }
+
     private ContinuousDelivery delivery(int capacity, Consumer<ConsumerRecord<String, ExportRequested>> delivery) {
         return delivery(capacity, Duration.ofSeconds(10), retries(delivery));
     }
 
     private ContinuousDelivery delivery(int capacity, Duration slotWait, InPlaceRetries retries) {
-        return new ContinuousDelivery(retries, threads, capacity, slotWait, Duration.ofSeconds(10), Duration.ZERO);
+        return new ContinuousDelivery(retries, new DueGate(Clock.systemUTC(), null), threads, capacity, slotWait,
+                Duration.ofSeconds(10), Duration.ZERO);
     }
 
     private InPlaceRetries retries(Consumer<ConsumerRecord<String, ExportRequested>> delivery) {
@@ -200,8 +240,9 @@ class ContinuousDeliveryTest {
 
     @Test
     void aBusyConsumerCommitsAtMostOncePerIntervalAndWhatIsLeftWhenIdle() {
-        ContinuousDelivery delivery = new ContinuousDelivery(retries(delivered::add), threads, 64,
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofHours(1));
+        ContinuousDelivery delivery = new ContinuousDelivery(retries(delivered::add),
+                new DueGate(Clock.systemUTC(), null), threads, 64, Duration.ofSeconds(10), Duration.ofSeconds(10),
+                Duration.ofHours(1));
         delivery.onMessage(List.of(record(0, "reports", UUID.randomUUID())), consumer);
         await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 1);
 
