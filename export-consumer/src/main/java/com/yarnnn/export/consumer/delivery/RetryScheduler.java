@@ -50,7 +50,7 @@ public class RetryScheduler {
      */
     public Instant schedule(ConsumerRecord<String, ExportRequested> record, int attempt, ExportError error,
             Duration atLeast) {
-        return publish(record, Math.max(step(record, attempt), properties.stepFor(atLeast)), error);
+        return publish(record, Math.max(step(record, attempt), properties.stepFor(atLeast)), atLeast, error);
     }
 
     /**
@@ -58,12 +58,18 @@ public class RetryScheduler {
      * breaker is open), on the first step whose delay is that long, and returns when it is due.
      */
     public Instant defer(ConsumerRecord<String, ExportRequested> record, Duration wait) {
-        return publish(record, properties.stepFor(wait), null);
+        return publish(record, properties.stepFor(wait), wait, null);
     }
 
-    private Instant publish(ConsumerRecord<String, ExportRequested> record, int step, ExportError error) {
+    /**
+     * Due after the step's delay, so records on a step's topic come due in the order they were written; only a wait
+     * longer than the last step's delay waits its own length there (and holds up those behind it as long).
+     */
+    private Instant publish(ConsumerRecord<String, ExportRequested> record, int step, Duration wait,
+            ExportError error) {
         ExportRequested request = record.value();
-        Instant due = clock.instant().plus(properties.delay(step));
+        Duration delay = properties.delay(step);
+        Instant due = clock.instant().plus(delay.compareTo(wait) >= 0 ? delay : wait);
         ProducerRecord<String, Object> retry = new ProducerRecord<>(Topics.retry(request.providerId(), step),
                 record.key(), request);
         Headers headers = retry.headers();

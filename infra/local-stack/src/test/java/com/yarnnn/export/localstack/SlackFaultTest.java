@@ -30,8 +30,10 @@ class SlackFaultTest extends VendorStackTest {
         Map<String, Object> properties = new HashMap<>();
         properties.put("yarnnn.mcp.request-timeout", "2s");
         properties.put("yarnnn.delivery.retry-delays", "300ms,300ms,300ms");
-        // each test's faults are its own: the faults of the others must not open Slack's circuit breaker
+        // each test's faults are its own: the faults of the others must not open Slack's circuit breakers (all tests
+        // share one connection)
         properties.put("resilience4j.circuitbreaker.configs.default.minimum-number-of-calls", "100");
+        properties.put("resilience4j.circuitbreaker.configs.connection.minimum-number-of-calls", "100");
         startStackWithFakes(properties);
         slack = fakes.slack;
         operator = new StackClient(stack.baseUrl(),
