@@ -40,7 +40,8 @@ class DeadLetterReplayTest extends LocalStackTest {
         // that); here they must run out of attempts to be dead-lettered
         startStack(Map.of("yarnnn.delivery.retry-delays", "50ms,50ms", "yarnnn.providers.folder.entry",
                 BROKEN_SERVER.get("yarnnn.providers.folder.entry"),
-                "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls", "100"));
+                "resilience4j.circuitbreaker.configs.default.sliding-window-size", "1000",
+                "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls", "1000"));
         operator = new StackClient(stack.baseUrl(),
                 DevTokens.mint(SECRET, UUID.randomUUID(), Duration.ofHours(1), List.of("operator")));
     }

@@ -27,7 +27,8 @@ class ProviderIsolationTest extends VendorStackTest {
         // the connection's breaker would hold the failing exports back without spending attempts (SlackStormTest
         // shows that); here they must run out of attempts, so none is left on the retry topics for the next class
         startStackWithFakes(Map.of("yarnnn.delivery.retry-delays", "200ms,200ms,200ms",
-                "resilience4j.circuitbreaker.configs.connection.minimum-number-of-calls", "100"));
+                "resilience4j.circuitbreaker.configs.connection.sliding-window-size", "1000",
+                "resilience4j.circuitbreaker.configs.connection.minimum-number-of-calls", "1000"));
     }
 
 

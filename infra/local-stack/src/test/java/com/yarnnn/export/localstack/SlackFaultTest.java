@@ -32,8 +32,10 @@ class SlackFaultTest extends VendorStackTest {
         properties.put("yarnnn.delivery.retry-delays", "300ms,300ms,300ms");
         // each test's faults are its own: the faults of the others must not open Slack's circuit breakers (all tests
         // share one connection)
-        properties.put("resilience4j.circuitbreaker.configs.default.minimum-number-of-calls", "100");
-        properties.put("resilience4j.circuitbreaker.configs.connection.minimum-number-of-calls", "100");
+        for (String breakers : List.of("default", "connection")) {
+            properties.put("resilience4j.circuitbreaker.configs." + breakers + ".sliding-window-size", "1000");
+            properties.put("resilience4j.circuitbreaker.configs." + breakers + ".minimum-number-of-calls", "1000");
+        }
         startStackWithFakes(properties);
         slack = fakes.slack;
         operator = new StackClient(stack.baseUrl(),
