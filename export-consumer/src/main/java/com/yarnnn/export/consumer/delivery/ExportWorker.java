@@ -4,10 +4,10 @@ import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.connector.failpoint.Failpoints;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
-import com.yarnnn.export.connector.provider.RateBudget;
 import com.yarnnn.export.consumer.breaker.CallBreakers;
 import com.yarnnn.export.consumer.breaker.CallPermit;
 import com.yarnnn.export.consumer.breaker.CallVerdict;
+import com.yarnnn.export.consumer.budget.BudgetPacer;
 import com.yarnnn.export.consumer.budget.BudgetWait;
 import com.yarnnn.export.consumer.budget.RateBudgets;
 import com.yarnnn.export.schemas.event.ExportError;
@@ -21,7 +21,6 @@ import com.yarnnn.export.schemas.event.ExportSucceeded;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,7 +50,7 @@ public class ExportWorker {
     private final HeldExports held;
     private final CallBreakers breakers;
     private final RateBudgets budgets;
-    private final DeliveryProperties properties;
+    private final BudgetPacer pacer;
     private final ConnectionStore connections;
     private final OutcomeRecorder outcomeRecorder;
     private final Failpoints failpoints;
@@ -67,7 +66,7 @@ public class ExportWorker {
         this.held = held;
         this.breakers = breakers;
         this.budgets = budgets;
-        this.properties = properties;
+        this.pacer = new BudgetPacer(budgets, properties.pacingWait());
         this.connections = connections;
         this.outcomeRecorder = outcomeRecorder;
         this.failpoints = failpoints;
@@ -88,7 +87,7 @@ public class ExportWorker {
         }
         CallPermit permit = ((CallBreakers.Granted) permission).permit();
         try {
-            Optional<BudgetWait> budgetWait = takeBudget(provider, record);
+            Optional<BudgetWait> budgetWait = pacer.take(provider.budgets(request));
             if (budgetWait.isPresent()) {
                 held.hold(record, budgetWait.get().duration(), waitingFor(provider, budgetWait.get()));
                 return;
@@ -155,35 +154,6 @@ public class ExportWorker {
             connections.markNeedsReauth(connectionId);
         } catch (RuntimeException e) {
             log.warn("Could not mark connection {} as needing re-authorisation: {}", connectionId, e.toString());
-        }
-    }
-
-    /**
-     * Takes a token from each of the request's rate budgets, waiting in place for up to the pacing wait in all (a
-     * token freed meanwhile may go to a parallel lane, so the budget is asked again after each wait).
-     *
-     * @return nothing once the tokens are taken, else the wait beyond the pacing wait that holds the request back
-     */
-    private Optional<BudgetWait> takeBudget(ExportProvider provider, ConsumerRecord<String, ExportRequested> record) {
-        List<RateBudget> needed = provider.budgets(record.value());
-        Duration waited = Duration.ZERO;
-        for (Optional<BudgetWait> wait = budgets.acquire(needed); wait.isPresent(); wait = budgets.acquire(needed)) {
-            Duration pause = wait.get().duration();
-            if (wait.get().paused() || waited.plus(pause).compareTo(properties.pacingWait()) > 0) {
-                return wait;
-            }
-            pause(pause);
-            waited = waited.plus(pause);
-        }
-        return Optional.empty();
-    }
-
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while pacing an export", e);
         }
     }
 

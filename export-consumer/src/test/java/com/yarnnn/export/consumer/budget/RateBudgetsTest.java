@@ -120,6 +120,25 @@ class RateBudgetsTest {
                 .as("a limit long after the last pause starts over").isEqualTo(Duration.ofSeconds(10));
     }
 
+    @Test
+    void aPacerWaitsOutShortWaitsInPlaceAndHandsBackLongerOnesAndPauses() {
+        RateBudgets budgets = new RateBudgets(jdbc, transactions, Clock.systemUTC());
+        RateBudget channel = budget("paced", 1, Duration.ofMillis(300));
+        RateBudget slow = budget("slow", 1, Duration.ofSeconds(5));
+        RateBudget paused = budget("paused", 10, Duration.ofSeconds(1));
+        BudgetPacer pacer = new BudgetPacer(budgets, Duration.ofSeconds(1));
+        budgets.pause(List.of(paused), Duration.ofSeconds(30));
+
+        assertThat(pacer.take(List.of(channel))).isEmpty();
+        long started = System.nanoTime();
+        assertThat(pacer.take(List.of(channel))).as("waited for in place").isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+
+        assertThat(pacer.take(List.of(slow))).isEmpty();
+        assertThat(pacer.take(List.of(slow))).map(BudgetWait::budget).contains(slow);
+        assertThat(pacer.take(List.of(paused))).map(BudgetWait::paused).contains(true);
+    }
+
     private RateBudget budget(String name, int capacity, Duration period) {
         return new RateBudget(prefix + name, "this " + name, capacity, period);
     }

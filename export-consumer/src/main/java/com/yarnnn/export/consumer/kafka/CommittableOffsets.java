@@ -1,4 +1,4 @@
-package com.yarnnn.export.consumer.delivery;
+package com.yarnnn.export.consumer.kafka;
 
 import java.time.Duration;
 import java.util.Collection;

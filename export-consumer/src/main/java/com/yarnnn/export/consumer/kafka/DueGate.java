@@ -1,5 +1,6 @@
-package com.yarnnn.export.consumer.delivery;
+package com.yarnnn.export.consumer.kafka;
 
+import com.yarnnn.export.consumer.delivery.RetryScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,9 @@
-package com.yarnnn.export.consumer.delivery;
+package com.yarnnn.export.consumer.kafka;
 
+import com.yarnnn.export.consumer.delivery.AttemptFailedException;
+import com.yarnnn.export.consumer.delivery.ClaimHeldException;
+import com.yarnnn.export.consumer.delivery.DeliveryProperties;
+import com.yarnnn.export.consumer.delivery.PoisonRecordException;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import java.util.List;
 import java.util.function.Consumer;

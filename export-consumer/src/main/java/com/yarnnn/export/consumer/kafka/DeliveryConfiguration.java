@@ -1,9 +1,12 @@
-package com.yarnnn.export.consumer.delivery;
+package com.yarnnn.export.consumer.kafka;
 
 import com.yarnnn.export.connector.kafka.DeadLetterPublisher;
 import com.yarnnn.export.connector.kafka.EventConsumerFactory;
 import com.yarnnn.export.connector.kafka.PipelineKafkaProperties;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
+import com.yarnnn.export.consumer.delivery.DeliveryProperties;
+import com.yarnnn.export.consumer.delivery.ExportWorker;
+import com.yarnnn.export.consumer.delivery.OutcomePublisher;
 import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import java.time.Clock;

@@ -1,9 +1,11 @@
-package com.yarnnn.export.consumer.delivery;
+package com.yarnnn.export.consumer.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 
+import com.yarnnn.export.consumer.delivery.DeliveryProperties;
+import com.yarnnn.export.consumer.delivery.PoisonRecordException;
 import com.yarnnn.export.schemas.ExportHeaders;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportTrigger;

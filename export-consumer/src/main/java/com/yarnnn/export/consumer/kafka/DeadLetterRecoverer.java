@@ -1,5 +1,7 @@
-package com.yarnnn.export.consumer.delivery;
+package com.yarnnn.export.consumer.kafka;
 
+import com.yarnnn.export.consumer.delivery.AttemptFailedException;
+import com.yarnnn.export.consumer.delivery.OutcomePublisher;
 import com.yarnnn.export.schemas.ExportHeaders;
 import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportDeadLettered;

@@ -1,4 +1,4 @@
-package com.yarnnn.export.consumer.delivery;
+package com.yarnnn.export.consumer.kafka;
 
 import com.yarnnn.export.schemas.event.ExportRequested;
 import java.time.Duration;
