@@ -1,5 +1,6 @@
 package com.yarnnn.export.edge.dev;
 
+import com.yarnnn.export.connector.kafka.AcknowledgedSender;
 import com.yarnnn.export.edge.problem.ApiProblemException;
 import com.yarnnn.export.edge.security.UserId;
 import com.yarnnn.export.schemas.Topics;
@@ -8,14 +9,10 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.util.IdGenerator;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,13 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "yarnnn.dev.enabled", havingValue = "true")
 class DemoApprovalController {
 
-    private static final long ACK_TIMEOUT_MS = 10_000;
-
-    private final KafkaTemplate<String, Object> kafka;
+    private final AcknowledgedSender kafka;
     private final Clock clock;
     private final IdGenerator ids;
 
-    DemoApprovalController(KafkaTemplate<String, Object> kafka, Clock clock, IdGenerator ids) {
+    DemoApprovalController(AcknowledgedSender kafka, Clock clock, IdGenerator ids) {
         this.kafka = kafka;
         this.clock = clock;
         this.ids = ids;
@@ -47,12 +42,8 @@ class DemoApprovalController {
         DeliverableApproved approval = new DeliverableApproved(DeliverableApproved.SCHEMA_VERSION, ids.generateId(),
                 body.deliverableId(), versionId, user.value(), body.title(), body.content(), clock.instant());
         try {
-            kafka.send(Topics.APPROVALS, body.deliverableId().toString(), approval)
-                    .get(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw notPublished(e);
-        } catch (ExecutionException | TimeoutException e) {
+            kafka.send(Topics.APPROVALS, body.deliverableId().toString(), approval);
+        } catch (AcknowledgedSender.NotAcknowledgedException e) {
             throw notPublished(e);
         }
         String exports = "/api/deliverables/" + body.deliverableId() + "/exports?version_id=" + versionId;

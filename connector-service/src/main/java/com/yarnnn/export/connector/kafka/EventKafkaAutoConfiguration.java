@@ -15,6 +15,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.ProducerListener;
 
@@ -42,6 +43,11 @@ public class EventKafkaAutoConfiguration {
     DefaultKafkaProducerFactoryCustomizer eventSerializer() {
         return factory -> ((DefaultKafkaProducerFactory<Object, Object>) factory)
                 .setValueSerializer(EventSerde.serializer());
+    }
+
+    @Bean
+    AcknowledgedSender acknowledgedSender(KafkaTemplate<String, Object> kafka, PipelineKafkaProperties properties) {
+        return new AcknowledgedSender(kafka, properties);
     }
 
     /** Logs failed sends without the record: a request carries the deliverable's whole content. */

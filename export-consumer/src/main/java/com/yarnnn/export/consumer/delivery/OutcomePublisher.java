@@ -1,12 +1,8 @@
 package com.yarnnn.export.consumer.delivery;
 
+import com.yarnnn.export.connector.kafka.AcknowledgedSender;
 import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportOutcome;
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,12 +11,11 @@ import org.springframework.stereotype.Component;
 public class OutcomePublisher {
 
     private final KafkaTemplate<String, Object> kafka;
-    private final Duration timeout;
+    private final AcknowledgedSender acknowledged;
 
-    public OutcomePublisher(KafkaTemplate<String, Object> kafka,
-            @Value("${yarnnn.kafka.publish-timeout:10s}") Duration timeout) {
+    public OutcomePublisher(KafkaTemplate<String, Object> kafka, AcknowledgedSender acknowledged) {
         this.kafka = kafka;
-        this.timeout = timeout;
+        this.acknowledged = acknowledged;
     }
 
     /** Sends without waiting; a later {@link #publishAndWait} on the same export flushes it first. */
@@ -30,14 +25,6 @@ public class OutcomePublisher {
 
     /** Returns once the broker acknowledged the event, so the request's offset is committed only after that. */
     public void publishAndWait(ExportOutcome outcome) {
-        try {
-            kafka.send(Topics.OUTCOMES, outcome.export().exportId().toString(), outcome)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing an outcome", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not publish the outcome of export " + outcome.export().exportId(), e);
-        }
+        acknowledged.send(Topics.OUTCOMES, outcome.export().exportId().toString(), outcome);
     }
 }

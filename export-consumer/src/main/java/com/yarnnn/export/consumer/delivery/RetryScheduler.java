@@ -1,5 +1,6 @@
 package com.yarnnn.export.consumer.delivery;
 
+import com.yarnnn.export.connector.kafka.AcknowledgedSender;
 import com.yarnnn.export.schemas.ExportHeaders;
 import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportError;
@@ -8,14 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,17 +22,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class RetryScheduler {
 
-    private final KafkaTemplate<String, Object> kafka;
+    private final AcknowledgedSender kafka;
     private final DeliveryProperties properties;
     private final Clock clock;
-    private final Duration publishTimeout;
 
-    public RetryScheduler(KafkaTemplate<String, Object> kafka, DeliveryProperties properties, Clock clock,
-            @Value("${yarnnn.kafka.publish-timeout:10s}") Duration publishTimeout) {
+    public RetryScheduler(AcknowledgedSender kafka, DeliveryProperties properties, Clock clock) {
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
-        this.publishTimeout = publishTimeout;
     }
 
     /** Whether failed attempt {@code attempt} leaves another one in the record's round of retries. */
@@ -84,15 +77,8 @@ public class RetryScheduler {
         if (error != null && headers.lastHeader(ExportHeaders.FIRST_FAILURE) == null) {
             headers.add(ExportHeaders.FIRST_FAILURE, bytes(error.code() + ": " + error.message()));
         }
-        try {
-            kafka.send(retry).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return due;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while scheduling a retry", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not schedule the retry of export " + request.exportId(), e);
-        }
+        kafka.send(retry);
+        return due;
     }
 
     /** Which failed attempt of its round this is (1-based): a requeued export starts a new round. */
