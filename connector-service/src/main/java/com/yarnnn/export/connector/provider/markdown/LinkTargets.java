@@ -1,7 +1,9 @@
 package com.yarnnn.export.connector.provider.markdown;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.node.Code;
 import org.commonmark.node.Image;
@@ -25,11 +27,12 @@ final class LinkTargets {
     }
 
     static void applyTo(Node document) {
+        Set<Node> emptied = new LinkedHashSet<>();
         for (Link link : Nodes.all(document, Link.class)) {
             Optional<String> target = absolute(link.getDestination());
             if (link.getFirstChild() == null || target.isEmpty()) {
                 // an empty link shows nothing in a browser either
-                Nodes.replace(link, Nodes.takeChildren(link));
+                unwrap(link, emptied);
             } else {
                 link.setDestination(target.get());
             }
@@ -37,7 +40,7 @@ final class LinkTargets {
         for (Image image : Nodes.all(document, Image.class)) {
             Optional<String> target = absolute(image.getDestination());
             if (insideLink(image) || target.isEmpty()) {
-                Nodes.replace(image, Nodes.takeChildren(image));
+                unwrap(image, emptied);
             } else {
                 Link link = new Link(target.get(), image.getTitle());
                 Nodes.appendAll(link, Nodes.takeChildren(image));
@@ -51,6 +54,16 @@ final class LinkTargets {
                 link.appendChild(new Text(link.getDestination()));
             }
         }
+        // where a link or image left nothing, the spaces around it would be doubled or lead a paragraph
+        emptied.forEach(InlineWhitespace::tidy);
+    }
+
+    /** The node replaced by its content; the paragraph it was in is noted when nothing is left of it. */
+    private static void unwrap(Node node, Set<Node> emptied) {
+        if (node.getFirstChild() == null) {
+            emptied.add(Nodes.inlineHolder(node));
+        }
+        Nodes.replace(node, Nodes.takeChildren(node));
     }
 
     /** An address any reader can open; a protocol-relative one ({@code //host/path}) is taken as https. */

@@ -2,7 +2,10 @@ package com.yarnnn.export.connector.provider.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 
 /** Moves and finds nodes of a commonmark tree. */
 final class Nodes {
@@ -40,5 +43,14 @@ final class Nodes {
     static void replace(Node node, List<Node> replacements) {
         replacements.forEach(node::insertBefore);
         node.unlink();
+    }
+
+    /** The paragraph, heading or table cell an inline node is in. */
+    static Node inlineHolder(Node inline) {
+        Node holder = inline.getParent();
+        while (!(holder instanceof Paragraph || holder instanceof Heading || holder instanceof TableCell)) {
+            holder = holder.getParent();
+        }
+        return holder;
     }
 }

@@ -2,12 +2,9 @@ package com.yarnnn.export.connector.provider.markdown;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.commonmark.ext.gfm.tables.TableCell;
-import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
-import org.commonmark.node.Paragraph;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
@@ -29,7 +26,7 @@ final class RawHtml {
         }
         Set<Node> holders = new LinkedHashSet<>();
         for (HtmlInline html : Nodes.all(document, HtmlInline.class)) {
-            holders.add(inlineHolder(html));
+            holders.add(Nodes.inlineHolder(html));
         }
         for (Node holder : holders) {
             StringBuilder html = new StringBuilder();
@@ -38,13 +35,5 @@ final class RawHtml {
             }
             Nodes.appendAll(holder, HtmlNodes.inlines(html.toString()));
         }
-    }
-
-    private static Node inlineHolder(Node inline) {
-        Node holder = inline.getParent();
-        while (!(holder instanceof Paragraph || holder instanceof Heading || holder instanceof TableCell)) {
-            holder = holder.getParent();
-        }
-        return holder;
     }
 }

@@ -36,10 +36,10 @@ class DeliverableMarkdownTest {
             "<a href=""https://ci.io/job""><img src=""https://ci.io/b.svg""></a>" | "<p><a href=""https://ci.io/job"">https://ci.io/job</a></p>"
             "[![build](https://ci.io/b.svg)](https://ci.io/job)" | "<p><a href=""https://ci.io/job"">build</a></p>"
             "![chart](https://x.io/c.png)"                        | "<p><a href=""https://x.io/c.png"">chart</a></p>"
-            "![chart](./c.png) and ![](./d.png)."                 | "<p>chart and .</p>"
+            "![chart](./c.png) ![](./d.png) and ![](./e.png)"     | "<p>chart and</p>"
             "[Install](#install), [log](CHANGELOG.md), [x](./docs/x.md)" | "<p>Install, log, x</p>"
             "<a href=""#usage"">Usage</a> <a name=""top""></a>"  | "<p>Usage</p>"
-            "[site](//cdn.x.io/a) [](https://x.io) [mail](mailto:a@x.io)" | "<p><a href=""https://cdn.x.io/a"">site</a>  <a href=""mailto:a@x.io"">mail</a></p>"
+            "[site](//cdn.x.io/a) [](https://x.io) [mail](mailto:a@x.io)" | "<p><a href=""https://cdn.x.io/a"">site</a> <a href=""mailto:a@x.io"">mail</a></p>"
             "[bad](javascript:alert(1))"                          | "<p>bad</p>"
             """)
     void inlineHtmlAndLinksBecomeWhatTheyMean(String markdown, String tree) {
