@@ -158,7 +158,9 @@ final class HtmlBlocks {
         code.setFenceCharacter("`");
         code.setOpeningFenceLength(3);
         code.setClosingFenceLength(3);
-        code.setInfo("");
+        // commonmark writes a fenced block's language as <code class="language-…">
+        Element inner = pre.selectFirst("> code[class^=language-]");
+        code.setInfo(inner != null ? inner.className().substring("language-".length()).split("\\s")[0] : "");
         String literal = pre.wholeText();
         code.setLiteral(literal.endsWith("\n") ? literal : literal + "\n");
         return code;

@@ -16,6 +16,7 @@ import org.commonmark.node.Text;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 
 /**
  * What a fragment of raw HTML means, as the commonmark nodes the formatters already render. The markup itself never
@@ -53,6 +54,12 @@ final class HtmlNodes {
         inlineChildren(body(html), holder);
         InlineWhitespace.tidy(holder);
         return Nodes.takeChildren(holder);
+    }
+
+    /** Whether the fragment opens a link it does not close. */
+    static boolean leavesLinkOpen(String html) {
+        return Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true)).select("a[href]").stream()
+                .anyMatch(link -> link.endSourceRange().isImplicit());
     }
 
     static void inlineChildren(Element element, Node into) {

@@ -2,6 +2,8 @@ package com.yarnnn.export.connector.provider.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableBody;
@@ -13,10 +15,13 @@ import org.jsoup.nodes.Element;
 
 /**
  * An HTML {@code <table>} as a GitHub table: its rows (of {@code <thead>}, {@code <tbody>}, {@code <tfoot>}, in
- * order), each cell's inline content, every row as wide as the widest (as markdown tables are). The first row is the
+ * order), each cell's inline content and alignment, every row as wide as the widest (as markdown tables are). The first row is the
  * header when it is in {@code <thead>} or made of {@code <th>} cells.
  */
 final class HtmlTable {
+
+    private static final Map<String, TableCell.Alignment> ALIGNMENTS = Map.of("left", TableCell.Alignment.LEFT,
+            "center", TableCell.Alignment.CENTER, "right", TableCell.Alignment.RIGHT);
 
     private HtmlTable() {
     }
@@ -61,6 +66,7 @@ final class HtmlTable {
             TableCell cell = new TableCell();
             cell.setHeader(header);
             if (i < cells.size()) {
+                cell.setAlignment(ALIGNMENTS.get(cells.get(i).attr("align").toLowerCase(Locale.ROOT)));
                 HtmlNodes.inlineChildren(cells.get(i), cell);
                 InlineWhitespace.tidy(cell);
             }

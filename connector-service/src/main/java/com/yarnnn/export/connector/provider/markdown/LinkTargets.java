@@ -17,7 +17,8 @@ import org.commonmark.node.Text;
  * could be resolved against, so in Slack, Notion or an email they would lead nowhere; they keep their text only.
  * Images become links to the image showing their alternative text, as no destination shows images from markdown
  * reliably (Slack's text has none, Notion links them, Gmail does not show SVG badges). An image inside a link shows
- * its text in that link, so a linked badge still leads where the source's link led, not to the badge.
+ * its text in that link, so a linked badge still leads where the source's link led, never to the badge; a link
+ * that shows no text at all shows its address.
  */
 final class LinkTargets {
 
@@ -28,15 +29,6 @@ final class LinkTargets {
 
     static void applyTo(Node document) {
         Set<Node> emptied = new LinkedHashSet<>();
-        for (Link link : Nodes.all(document, Link.class)) {
-            Optional<String> target = absolute(link.getDestination());
-            if (link.getFirstChild() == null || target.isEmpty()) {
-                // an empty link shows nothing in a browser either
-                unwrap(link, emptied);
-            } else {
-                link.setDestination(target.get());
-            }
-        }
         for (Image image : Nodes.all(document, Image.class)) {
             Optional<String> target = absolute(image.getDestination());
             if (insideLink(image) || target.isEmpty()) {
@@ -48,10 +40,16 @@ final class LinkTargets {
             }
         }
         for (Link link : Nodes.all(document, Link.class)) {
-            if (!showsText(link)) {
-                // a linked image without alternative text: the address is all there is to show
-                Nodes.takeChildren(link);
-                link.appendChild(new Text(link.getDestination()));
+            Optional<String> target = absolute(link.getDestination());
+            if (target.isEmpty()) {
+                unwrap(link, emptied);
+            } else {
+                link.setDestination(target.get());
+                if (!showsText(link)) {
+                    // a badge without alternative text, say: the address is all there is to show
+                    Nodes.takeChildren(link);
+                    link.appendChild(new Text(target.get()));
+                }
             }
         }
         // where a link or image left nothing, the spaces around it would be doubled or lead a paragraph

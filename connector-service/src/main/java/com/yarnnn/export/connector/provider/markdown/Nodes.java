@@ -53,4 +53,13 @@ final class Nodes {
         }
         return holder;
     }
+
+    static boolean isWithin(Node node, Node root) {
+        for (Node ancestor = node; ancestor != null; ancestor = ancestor.getParent()) {
+            if (ancestor == root) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

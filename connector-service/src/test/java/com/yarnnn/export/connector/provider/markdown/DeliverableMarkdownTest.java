@@ -39,8 +39,9 @@ class DeliverableMarkdownTest {
             "![chart](./c.png) ![](./d.png) and ![](./e.png)"     | "<p>chart and</p>"
             "[Install](#install), [log](CHANGELOG.md), [x](./docs/x.md)" | "<p>Install, log, x</p>"
             "<a href=""#usage"">Usage</a> <a name=""top""></a>"  | "<p>Usage</p>"
-            "[site](//cdn.x.io/a) [](https://x.io) [mail](mailto:a@x.io)" | "<p><a href=""https://cdn.x.io/a"">site</a> <a href=""mailto:a@x.io"">mail</a></p>"
+            "[site](//cdn.x.io/a) [](https://x.io) [mail](mailto:a@x.io)" | "<p><a href=""https://cdn.x.io/a"">site</a> <a href=""https://x.io"">https://x.io</a> <a href=""mailto:a@x.io"">mail</a></p>"
             "[bad](javascript:alert(1))"                          | "<p>bad</p>"
+            "[![Backers](https://oc.io/b.svg)](#backers) [![](https://oc.io/s.svg)](#sponsors) ok" | "<p>Backers ok</p>"
             """)
     void inlineHtmlAndLinksBecomeWhatTheyMean(String markdown, String tree) {
         assertThat(tree(markdown)).isEqualTo(tree);
@@ -124,6 +125,42 @@ class DeliverableMarkdownTest {
                 </tr>
                 </tbody>
                 </table>""");
+    }
+
+    /** As preact's README has it: GitHub shows the markdown image linked, so the link is kept. */
+    @Test
+    void aLinkOpenedInOneHtmlBlockAndClosedInALaterOneWrapsTheMarkdownBetween() {
+        assertThat(tree("""
+                <p align="center">
+                <a href="https://preactjs.com" target="_blank">
+
+                ![Preact](https://x.io/logo.svg 'Preact')
+
+                </a>
+                </p>
+                <p>Fast <b>4kB</b></p>
+                """)).isEqualTo("<p><a href=\"https://preactjs.com\">Preact</a></p>\n<p>Fast <strong>4kB</strong></p>");
+    }
+
+    @Test
+    void preformattedCodeKeepsItsLanguageAndCellsTheirAlignment() {
+        assertThat(tree("<pre><code class=\"language-js\">let a = 1;\n</code></pre>\n\n"
+                + "<table><tr><th align=\"right\">n</th></tr><tr><td align=\"center\">1</td></tr></table>\n"))
+                .isEqualTo("""
+                        <pre><code class="language-js">let a = 1;
+                        </code></pre>
+                        <table>
+                        <thead>
+                        <tr>
+                        <th align="right">n</th>
+                        </tr>
+                        </thead>
+                        <tbody>
+                        <tr>
+                        <td align="center">1</td>
+                        </tr>
+                        </tbody>
+                        </table>""");
     }
 
     @Test
