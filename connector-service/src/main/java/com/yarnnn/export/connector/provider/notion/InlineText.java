@@ -1,7 +1,5 @@
 package com.yarnnn.export.connector.provider.notion;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,12 +15,10 @@ import org.commonmark.node.Text;
 
 /**
  * The text of a paragraph, heading or cell as styled runs: emphasis, strong, strikethrough and inline code become
- * annotations, links keep their URL where Notion accepts it. Adjacent runs of the same style are merged; runs are
- * not yet cut to Notion's lengths.
+ * annotations, links keep their URL where Notion can take it ({@link NotionLinkUrl}). Adjacent runs of the same
+ * style are merged; runs are not yet cut to Notion's lengths.
  */
 final class InlineText {
-
-    static final int MAX_URL_LENGTH = 2000;
 
     private final List<RichText> runs = new ArrayList<>();
 
@@ -63,26 +59,13 @@ final class InlineText {
         } else if (node instanceof Strikethrough) {
             children(node, style.withStrikethrough(), link);
         } else if (node instanceof Link target) {
-            children(node, style, linkable(target.getDestination()) ? target.getDestination() : null);
+            children(node, style, NotionLinkUrl.of(target.getDestination()).orElse(null));
         } else if (node instanceof SoftLineBreak) {
             add(" ", style, link);
         } else if (node instanceof HardLineBreak) {
             add("\n", style, link);
         } else {
             children(node, style, link);
-        }
-    }
-
-    /** Notion refuses over-long and malformed URLs in links: such links keep their text only. */
-    private static boolean linkable(String destination) {
-        if (destination.length() > MAX_URL_LENGTH) {
-            return false;
-        }
-        try {
-            new URI(destination);
-            return true;
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 

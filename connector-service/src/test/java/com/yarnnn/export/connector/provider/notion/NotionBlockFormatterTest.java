@@ -116,6 +116,15 @@ class NotionBlockFormatterTest {
     }
 
     @Test
+    void addressesAUrlCannotHoldAsTheyAreAreEscapedNotDropped() {
+        List<Map<String, Object>> items = richText(single(
+                "[chat](https://matrix.to/#/#jsdom:matrix.org) [pipe](<https://x.io/a|b c?q=50%25&r=100%>)"));
+
+        assertThat(text(items.get(0))).containsEntry("link", Map.of("url", "https://matrix.to/#/%23jsdom:matrix.org"));
+        assertThat(text(items.get(2))).containsEntry("link", Map.of("url", "https://x.io/a%7Cb%20c?q=50%25&r=100%25"));
+    }
+
+    @Test
     void anImageInsideALinkLeadsWhereTheLinkLeads() {
         List<Map<String, Object>> items = richText(single("[![build](https://ci.example/badge.svg)](https://ci.example/job/1)"));
 
