@@ -1,27 +1,23 @@
 package com.yarnnn.export.connector.provider.gmail;
 
+import com.yarnnn.export.connector.provider.markdown.DeliverableMarkdown;
 import com.yarnnn.export.schemas.event.ExportRequested;
-import java.util.List;
-import org.commonmark.Extension;
-import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
-import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * The email a deliverable becomes: its title as the subject, the markdown as the plain text alternative, the
- * markdown rendered to HTML (raw HTML in the markdown is escaped, unsafe link schemes dropped) as the HTML
- * alternative, and a footer naming the export in both.
+ * markdown rendered to HTML as the HTML alternative, and a footer naming the export in both. The HTML is rendered
+ * from {@link DeliverableMarkdown}'s tree, where raw HTML is already what it means (links, emphasis, line breaks,
+ * images as links) and only absolute links are left: none of the markdown's own HTML reaches the email, and the
+ * renderer would escape any that did.
  */
 record DeliverableEmail(String subject, String text, String html) {
 
     private static final String FALLBACK_SUBJECT = "YARNNN deliverable";
-    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create());
-    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS)
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(DeliverableMarkdown.EXTENSIONS)
             .escapeHtml(true).sanitizeUrls(true).build();
     private static final String STYLE = "body{font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#1f2328}"
             + "table{border-collapse:collapse}th,td{border:1px solid #d0d7de;padding:4px 8px}"
@@ -40,7 +36,7 @@ record DeliverableEmail(String subject, String text, String html) {
     }
 
     private static String html(String title, String markdown, String footer) {
-        Node document = PARSER.parse(markdown);
+        Node document = DeliverableMarkdown.parse(markdown);
         Heading heading = new Heading();
         heading.setLevel(1);
         heading.appendChild(new Text(title));

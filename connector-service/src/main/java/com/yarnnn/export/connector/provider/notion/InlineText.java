@@ -1,18 +1,12 @@
 package com.yarnnn.export.connector.provider.notion;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import org.commonmark.ext.gfm.strikethrough.Strikethrough;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.HardLineBreak;
-import org.commonmark.node.HtmlInline;
-import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
@@ -21,13 +15,10 @@ import org.commonmark.node.Text;
 
 /**
  * The text of a paragraph, heading or cell as styled runs: emphasis, strong, strikethrough and inline code become
- * annotations, links keep their URL where Notion accepts it, images become links to the image. Adjacent runs of
- * the same style are merged; runs are not yet cut to Notion's lengths.
+ * annotations, links keep their URL where Notion can take it ({@link NotionLinkUrl}). Adjacent runs of the same
+ * style are merged; runs are not yet cut to Notion's lengths.
  */
 final class InlineText {
-
-    static final int MAX_URL_LENGTH = 2000;
-    private static final Set<String> LINKABLE_SCHEMES = Set.of("http", "https", "mailto");
 
     private final List<RichText> runs = new ArrayList<>();
 
@@ -68,40 +59,13 @@ final class InlineText {
         } else if (node instanceof Strikethrough) {
             children(node, style.withStrikethrough(), link);
         } else if (node instanceof Link target) {
-            linked(node, target.getDestination(), style);
-        } else if (node instanceof Image image) {
-            linked(node, image.getDestination(), style);
+            children(node, style, NotionLinkUrl.of(target.getDestination()).orElse(null));
         } else if (node instanceof SoftLineBreak) {
             add(" ", style, link);
         } else if (node instanceof HardLineBreak) {
             add("\n", style, link);
-        } else if (node instanceof HtmlInline html) {
-            add(html.getLiteral(), style, link);
         } else {
             children(node, style, link);
-        }
-    }
-
-    /** A link's (or image's) text pointing at its destination; with no text, the destination itself is shown. */
-    private void linked(Node node, String destination, TextStyle style) {
-        String url = linkable(destination) ? destination : null;
-        if (node.getFirstChild() == null) {
-            add(destination, style, url);
-        } else {
-            children(node, style, url);
-        }
-    }
-
-    /** Notion refuses relative and over-long URLs in links: such links keep their text only. */
-    private static boolean linkable(String destination) {
-        if (destination == null || destination.isEmpty() || destination.length() > MAX_URL_LENGTH) {
-            return false;
-        }
-        try {
-            URI uri = new URI(destination);
-            return uri.getScheme() != null && LINKABLE_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT));
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 

@@ -1,21 +1,18 @@
 package com.yarnnn.export.connector.provider.notion;
 
+import com.yarnnn.export.connector.provider.markdown.DeliverableMarkdown;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.commonmark.Extension;
-import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableRow;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.ListItem;
@@ -24,14 +21,14 @@ import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
-import org.commonmark.parser.Parser;
 
 /**
  * Turns a deliverable's markdown (CommonMark + GitHub tables and strikethrough) into Notion blocks that respect
  * Notion's limits: every rich-text item ≤ 2000 characters, ≤ 100 items per block (longer text continues in
  * blocks of the same type), blocks nested at most {@value #MAX_DEPTH} deep (deeper items follow their parent at
  * the deepest level), tables of ≤ 100 rows (longer ones continue in tables repeating the header row).
- * {@link NotionRequests} then packs the blocks into requests.
+ * {@link NotionRequests} then packs the blocks into requests. Raw HTML, images and relative links are already
+ * resolved by {@link DeliverableMarkdown}.
  *
  * <p>Block types are Notion's own (headings, lists, to-dos, quotes, code, dividers, tables). The Notion MCP
  * server's bundled OpenAPI spec advertises only paragraphs and bulleted items, but the server does not enforce
@@ -49,12 +46,8 @@ public final class NotionBlockFormatter {
     /** One character is kept free for {@link JsonLookingText}'s mark. */
     private static final int PIECE_LENGTH = MAX_TEXT_LENGTH - 1;
 
-    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create());
-
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-
     public List<NotionBlock> format(String markdown) {
-        return blocks(parser.parse(markdown).getFirstChild(), 1);
+        return blocks(DeliverableMarkdown.parse(markdown).getFirstChild(), 1);
     }
 
     /** A paragraph of the given runs (the export reference, for one), cut to Notion's limits. */
@@ -99,10 +92,6 @@ public final class NotionBlockFormatter {
             return List.of(NotionBlock.leaf("divider", Map.of()));
         } else if (node instanceof TableBlock table) {
             return depth == 1 ? tables(table) : code(tableAsText(table), NotionCodeLanguage.PLAIN_TEXT);
-        } else if (node instanceof HtmlBlock html) {
-            return html.getLiteral().stripLeading().startsWith("<!--")
-                    ? List.of()
-                    : textBlocks("paragraph", InlineText.plain(html.getLiteral().strip()), Map.of());
         } else if (node instanceof LinkReferenceDefinition) {
             return List.of();
         }

@@ -52,7 +52,7 @@ final class MrkdwnTable {
         List<Cell> cells = new ArrayList<>();
         for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
             if (cell instanceof TableCell tableCell) {
-                cells.add(new Cell(PlainText.withAddresses(tableCell).strip(), tableCell.getAlignment()));
+                cells.add(new Cell(PlainText.of(tableCell).strip(), tableCell.getAlignment()));
             }
         }
         return cells;

@@ -1,7 +1,5 @@
 package com.yarnnn.export.connector.provider.slack;
 
-import java.util.Locale;
-
 /** Slack's mrkdwn escaping rules. */
 final class SlackMrkdwn {
 
@@ -23,11 +21,5 @@ final class SlackMrkdwn {
     /** A link target inside {@code <…|…>}: escaped, and a {@code |} would end it. */
     static String url(String url) {
         return escape(url).replace("|", "%7C");
-    }
-
-    /** Whether Slack can link to it: an absolute web or mail address. */
-    static boolean isLinkable(String destination) {
-        String lower = destination.toLowerCase(Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:");
     }
 }

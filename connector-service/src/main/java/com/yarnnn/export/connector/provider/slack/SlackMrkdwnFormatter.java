@@ -1,21 +1,17 @@
 package com.yarnnn.export.connector.provider.slack;
 
 import java.util.ArrayList;
+import com.yarnnn.export.connector.provider.markdown.DeliverableMarkdown;
 import java.util.List;
 import org.commonmark.ext.gfm.strikethrough.Strikethrough;
-import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.node.BlockQuote;
-import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
-import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
-import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.LinkReferenceDefinition;
@@ -26,13 +22,13 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
-import org.commonmark.parser.Parser;
 
 /**
  * Markdown (CommonMark + GFM tables and strikethrough) to Slack mrkdwn, by walking commonmark's syntax tree:
  * {@code *bold*}, {@code _italic_}, {@code ~strike~}, {@code <url|text>} links, headings as bold lines, bullets
  * and numbers for lists (nested ones indented), {@code >} quotes, code spans and {@code ```} blocks, tables as
- * aligned columns in a code block, images as links, rules as a line. Each top-level element becomes one
+ * aligned columns in a code block (or, holding links, as lines that keep them), rules as a line. Raw HTML, images
+ * and relative links are already resolved by {@link DeliverableMarkdown}. Each top-level element becomes one
  * {@link MrkdwnBlock}, so messages can be split between them.
  */
 final class SlackMrkdwnFormatter {
@@ -41,13 +37,9 @@ final class SlackMrkdwnFormatter {
     private static final String INDENT = "    ";
     private static final String RULE = "──────────";
 
-    private final Parser parser = Parser.builder()
-            .extensions(List.of(TablesExtension.create(), StrikethroughExtension.create()))
-            .build();
-
     List<MrkdwnBlock> format(String markdown) {
         List<MrkdwnBlock> blocks = new ArrayList<>();
-        for (Node node = parser.parse(markdown).getFirstChild(); node != null; node = node.getNext()) {
+        for (Node node = DeliverableMarkdown.parse(markdown).getFirstChild(); node != null; node = node.getNext()) {
             MrkdwnWriter out = new MrkdwnWriter();
             block(node, out, 0);
             if (!out.isEmpty()) {
@@ -73,11 +65,9 @@ final class SlackMrkdwnFormatter {
         } else if (node instanceof IndentedCodeBlock code) {
             out.codeBlock(code.getLiteral());
         } else if (node instanceof TableBlock table) {
-            out.codeBlock(MrkdwnTable.render(table));
+            table(table, out);
         } else if (node instanceof ThematicBreak) {
             out.markup(RULE);
-        } else if (node instanceof HtmlBlock html) {
-            out.text(html.getLiteral().stripTrailing());
         } else if (node instanceof LinkReferenceDefinition) {
             return;
         } else {
@@ -139,15 +129,11 @@ final class SlackMrkdwnFormatter {
         } else if (node instanceof Strikethrough) {
             styled("~", node, out);
         } else if (node instanceof Link link) {
-            link(link.getDestination(), PlainText.of(link), node, out);
-        } else if (node instanceof Image image) {
-            link(image.getDestination(), PlainText.of(image), node, out);
+            link(link.getDestination(), PlainText.of(link), out);
         } else if (node instanceof SoftLineBreak) {
             out.text(" ");
         } else if (node instanceof HardLineBreak) {
             out.hardBreak();
-        } else if (node instanceof HtmlInline html) {
-            out.text(html.getLiteral());
         } else {
             inlines(node, out);
         }
@@ -172,21 +158,51 @@ final class SlackMrkdwnFormatter {
         }
     }
 
-    /** A link Slack can open becomes {@code <url|label>}; a relative one keeps its text and shows the address. */
-    private void link(String destination, String label, Node node, MrkdwnWriter out) {
-        if (SlackMrkdwn.isLinkable(destination)) {
-            out.markup(label.isBlank() || label.equals(destination)
-                    ? "<" + SlackMrkdwn.url(destination) + ">"
-                    : "<" + SlackMrkdwn.url(destination) + "|" + SlackMrkdwn.escape(label.strip()) + ">");
+    /** {@code <url|label>}, or {@code <url>} where the label is the address itself. */
+    private static void link(String destination, String label, MrkdwnWriter out) {
+        out.markup(label.isBlank() || label.equals(destination)
+                ? "<" + SlackMrkdwn.url(destination) + ">"
+                : "<" + SlackMrkdwn.url(destination) + "|" + SlackMrkdwn.escape(label.strip()) + ">");
+    }
+
+    /**
+     * A table as aligned columns in a code block; Slack shows no link inside one, so a table holding links is
+     * written as lines instead, cells separated by {@code |}, the header's in bold.
+     */
+    private void table(TableBlock table, MrkdwnWriter out) {
+        if (!holdsLink(table)) {
+            out.codeBlock(MrkdwnTable.render(table));
             return;
         }
-        if (node instanceof Image) {
-            out.text(label);
-        } else {
-            inlines(node, out);
+        boolean first = true;
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                if (!first) {
+                    out.newline();
+                }
+                first = false;
+                boolean firstCell = true;
+                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    if (!firstCell) {
+                        out.text(" | ");
+                    }
+                    firstCell = false;
+                    if (section instanceof TableHead && cell.getFirstChild() != null) {
+                        styled("*", cell, out);
+                    } else {
+                        inlines(cell, out);
+                    }
+                }
+            }
         }
-        if (!destination.isBlank()) {
-            out.text(label.isBlank() ? destination : " (" + destination + ")");
+    }
+
+    private static boolean holdsLink(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Link || holdsLink(child)) {
+                return true;
+            }
         }
+        return false;
     }
 }

@@ -50,17 +50,37 @@ class DeliverableEmailTest {
     }
 
     @Test
-    void theHtmlEscapesRawHtmlAndDropsUnsafeLinks() {
+    void rawHtmlNeverReachesTheEmailButWhatItMeansDoes() {
         String html = email("Report", """
                 <script>alert('x')</script>
 
                 <img src=x onerror=alert(1)> [click](javascript:alert(1)) [site](https://example.com/a?b=1&c=2)
+
+                <p align="center" style="color:red"><a href="https://ci.io/job" onclick="steal()"><img src="https://ci.io/b.svg" alt="build"></a><br>
+                <b>bold</b> <!-- hidden --> and <em>emphasis</em></p>
                 """).html();
 
-        assertThat(html).doesNotContain("<script>", "<img", "javascript:")
-                .contains("&lt;script&gt;alert('x')&lt;/script&gt;")
-                .contains("<a rel=\"nofollow\" href=\"\">click</a>")
-                .contains("<a rel=\"nofollow\" href=\"https://example.com/a?b=1&amp;c=2\">site</a>");
+        assertThat(html).doesNotContain("<script", "alert", "<img", "onerror", "onclick", "javascript:", "<!--", "hidden",
+                        "align", "color:red", "&lt;")
+                .contains("<p>click <a rel=\"nofollow\" href=\"https://example.com/a?b=1&amp;c=2\">site</a></p>")
+                .contains("<p><a rel=\"nofollow\" href=\"https://ci.io/job\">build</a><br />\n"
+                        + "<strong>bold</strong> and <em>emphasis</em></p>");
+    }
+
+    @Test
+    void anchorsAndRelativeLinksAreTextNotDeadLinks() {
+        String html = email("Report", "See [Install](#install), [the log](CHANGELOG.md) and <a href=\"./docs/x.md\">docs</a>.")
+                .html();
+
+        assertThat(html).contains("<p>See Install, the log and docs.</p>").doesNotContain("href=\"#", "CHANGELOG.md", "x.md");
+    }
+
+    @Test
+    void imagesAreLinksToTheImageAndALinkedImageKeepsItsLink() {
+        String html = email("Report", "![chart](https://x.io/c.png) [![build](https://ci.io/b.svg)](https://ci.io/job)").html();
+
+        assertThat(html).contains("<a rel=\"nofollow\" href=\"https://x.io/c.png\">chart</a>",
+                "<a rel=\"nofollow\" href=\"https://ci.io/job\">build</a>").doesNotContain("<img", "b.svg");
     }
 
     private static DeliverableEmail email(String title, String content) {

@@ -15,7 +15,6 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
@@ -23,6 +22,7 @@ import org.commonmark.node.ListItem;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -113,6 +113,51 @@ class NotionBlockFormatterTest {
         assertThat(block).containsEntry("type", "paragraph");
         assertThat(text(richText(block).get(0))).containsEntry("content", "Latency chart")
                 .containsEntry("link", Map.of("url", "https://cdn.example.com/latency.png"));
+    }
+
+    @Test
+    void addressesAUrlCannotHoldAsTheyAreAreEscapedNotDropped() {
+        List<Map<String, Object>> items = richText(single(
+                "[chat](https://matrix.to/#/#jsdom:matrix.org) [pipe](<https://x.io/a|b c?q=50%25&r=100%>)"));
+
+        assertThat(text(items.get(0))).containsEntry("link", Map.of("url", "https://matrix.to/#/%23jsdom:matrix.org"));
+        assertThat(text(items.get(2))).containsEntry("link", Map.of("url", "https://x.io/a%7Cb%20c?q=50%25&r=100%25"));
+    }
+
+    @Test
+    void anImageInsideALinkLeadsWhereTheLinkLeads() {
+        List<Map<String, Object>> items = richText(single("[![build](https://ci.example/badge.svg)](https://ci.example/job/1)"));
+
+        assertThat(items).singleElement().satisfies(item -> assertThat(text(item)).containsEntry("content", "build")
+                .containsEntry("link", Map.of("url", "https://ci.example/job/1")));
+    }
+
+    @Test
+    void anchorsAndRelativeLinksKeepTheirTextOnly() {
+        List<Map<String, Object>> items = richText(single("[Install](#install), [log](CHANGELOG.md)"));
+
+        assertThat(items).singleElement().satisfies(item -> assertThat(text(item))
+                .containsEntry("content", "Install, log").doesNotContainKey("link"));
+    }
+
+    @Test
+    void htmlShowsWhatItMeansNotItsMarkup() {
+        List<NotionBlock> blocks = formatter.format("""
+                <!-- badges -->
+                <p align="center">
+                  <a href="https://ci.example/job"><img src="https://ci.example/b.svg" alt="build"></a>
+                  <b>bold</b><br>next <!-- note -->
+                </p>
+
+                <h2>Install</h2>
+                """);
+
+        assertThat(blocks).extracting(NotionBlock::type).containsExactly("paragraph", "heading_2");
+        List<Map<String, Object>> items = richText(blocks.get(0).toJson());
+        assertThat(items).extracting(item -> text(item).get("content")).containsExactly("build", " ", "bold", "\nnext");
+        assertThat(text(items.get(0))).containsEntry("link", Map.of("url", "https://ci.example/job"));
+        assertThat(items.get(2)).containsEntry("annotations", Map.of("bold", true));
+        assertThat(plain(blocks.get(1))).isEqualTo("Install");
     }
 
     @Test
@@ -342,14 +387,7 @@ class NotionBlockFormatterTest {
 
                     @Override
                     public void visit(HtmlBlock html) {
-                        if (!html.getLiteral().strip().startsWith("<!--")) {
-                            out.append(html.getLiteral()).append(' ');
-                        }
-                    }
-
-                    @Override
-                    public void visit(HtmlInline html) {
-                        out.append(html.getLiteral());
+                        out.append(Jsoup.parseBodyFragment(html.getLiteral()).text()).append(' ');
                     }
 
                     @Override

@@ -32,7 +32,14 @@ class SlackMrkdwnFormatterTest {
             "[odd|pipe](https://x.io/a|b)"               | "<https://x.io/a%7Cb|odd|pipe>"
             "![Revenue chart](https://x.io/chart.png)"   | "<https://x.io/chart.png|Revenue chart>"
             "![](https://x.io/chart.png)"                | "<https://x.io/chart.png>"
-            "see [the notes](./notes.md)"                | "see the notes (./notes.md)"
+            "see [the notes](./notes.md)"                | "see the notes"
+            "[Install](#install) first"                  | "Install first"
+            "[![build](https://ci.io/b.svg)](https://ci.io/job)" | "<https://ci.io/job|build>"
+            "<a href=""https://x.io"">the <b>site</b></a>" | "<https://x.io|the site>"
+            "<b>bold</b>, <em>it</em> and <code>a<b</code>" | "*bold*, _it_ and `a&lt;b`"
+            "one<br>two <!-- hidden -->"                 | "one\ntwo"
+            "<img src=""https://x.io/l.png"" alt=""Logo"">" | "<https://x.io/l.png|Logo>"
+            "<kbd>Ctrl</kbd> <span>plain</span>"         | "`Ctrl` plain"
             "code with ``a ` tick``"                     | "code with a ` tick"
             ":rocket: shipped 🎉"                         | ":rocket: shipped 🎉"
             """)
@@ -122,21 +129,69 @@ class SlackMrkdwnFormatterTest {
         String markdown = """
                 | Region | Revenue | Note |
                 |:-------|--------:|:----:|
-                | EMEA | 1,200 | [link](https://x.io) |
+                | EMEA | 1,200 | `code` |
                 | APAC & Japan | 90 | **ok** |
                 """;
         assertThat(render(markdown)).isEqualTo("""
                 ```
-                Region       | Revenue |        Note
-                -------------+---------+--------------------
-                EMEA         |   1,200 | link (https://x.io)
-                APAC &amp; Japan |      90 |         ok
+                Region       | Revenue | Note
+                -------------+---------+-----
+                EMEA         |   1,200 | code
+                APAC &amp; Japan |      90 |  ok
                 ```""");
     }
 
+    /** Slack shows no link inside a code block: a table with links is written as lines that keep them. */
     @Test
-    void rulesAndHtmlAreKeptAsText() {
-        assertThat(render("above\n\n---\n\n<div>raw</div>"))
-                .isEqualTo("above\n\n──────────\n\n&lt;div&gt;raw&lt;/div&gt;");
+    void tablesWithLinksBecomeLinesWithTheirLinks() {
+        String markdown = """
+                | Sponsor | Site |
+                |---|---|
+                | Acme & co | [acme.io](https://acme.io) |
+                | <img src="https://b.io/l.png" alt="Beta"> | **none** |
+                """;
+        assertThat(render(markdown)).isEqualTo("""
+                *Sponsor* | *Site*
+                Acme &amp; co | <https://acme.io|acme.io>
+                <https://b.io/l.png|Beta> | *none*""");
+    }
+
+    @Test
+    void rulesAreALine() {
+        assertThat(render("above\n\n---\n\nbelow")).isEqualTo("above\n\n──────────\n\nbelow");
+    }
+
+    @Test
+    void htmlBlocksShowWhatTheyMeanNotTheirMarkup() {
+        String markdown = """
+                <!-- badges -->
+                <p align="center">
+                  <a href="https://ci.io/job"><img src="https://ci.io/b.svg" alt="build"></a>
+                  <a href="https://npm.io/p"><img src="https://b.io/v.svg" alt="npm"></a>
+                </p>
+
+                <h2>Install</h2>
+
+                <details>
+                <summary>Older <i>versions</i></summary>
+
+                Use `npm i p@1`.
+
+                </details>
+
+                <div>text with <a href="./docs/x.md">a relative link</a><br>and a line break</div>
+                <script>track()</script>
+                """;
+        assertThat(render(markdown)).isEqualTo("""
+                <https://ci.io/job|build> <https://npm.io/p|npm>
+
+                *Install*
+
+                *Older _versions_*
+
+                Use `npm i p@1`.
+
+                text with a relative link
+                and a line break""");
     }
 }

@@ -1,0 +1,17 @@
+package com.yarnnn.export.connector.provider.slack;
+
+import com.yarnnn.export.schemas.event.ExportRequested;
+import java.util.List;
+
+/** For tests outside this package: the message texts {@link SlackExportProvider} posts, with its default limit. */
+public final class SlackSent {
+
+    public static final int MAX_MESSAGE_CHARS = new SlackProperties(null, null).maxMessageChars();
+
+    private SlackSent() {
+    }
+
+    public static List<String> messages(ExportRequested request) {
+        return new SlackThreadComposer(MAX_MESSAGE_CHARS).compose(request.title(), request.content(), request.exportId());
+    }
+}
