@@ -1,5 +1,6 @@
 package com.yarnnn.export.edge.export;
 
+import com.yarnnn.export.schemas.EventJson;
 import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportState;
@@ -36,7 +37,7 @@ class QueuedExportRepository {
      */
     boolean insertQueued(ExportRequested request, String destinationName, String idempotencyKey,
             String requestHash) {
-        return jdbc.sql("""
+        boolean inserted = jdbc.sql("""
                         insert into export_status (export_id, user_id, provider, destination_id, destination_name,
                             deliverable_id, deliverable_version_id, title, trigger, status, attempt, idempotency_key,
                             request_hash, created_at, updated_at)
@@ -50,6 +51,14 @@ class QueuedExportRepository {
                 .param("idempotencyKey", idempotencyKey)
                 .param("requestHash", requestHash)
                 .update() == 1;
+        if (inserted) {
+            // kept for the owner's retry of a FAILED export
+            jdbc.sql("insert into export_request (export_id, request) values (:exportId, cast(:request as jsonb))")
+                    .param("exportId", request.exportId())
+                    .param("request", EventJson.mapper().writeValueAsString(request))
+                    .update();
+        }
+        return inserted;
     }
 
     /**

@@ -22,8 +22,9 @@ import org.springframework.util.IdGenerator;
 
 /**
  * Sends a FAILED or DEAD_LETTERED export again under its own id: in one transaction the status moves to QUEUED
- * with the next attempt (only one caller can win that), the ledger row is reopened, and the {@link ExportRequeued}
- * outcome and the request go into the outbox, published once it commits. A failure before the commit leaves
+ * with the next attempt (only one caller can win that), and the {@link ExportRequeued} outcome and the request go
+ * into the outbox, published once it commits. The request names the attempt its new round starts at, which lets
+ * export-consumer's ledger claim the export again. A failure before the commit leaves
  * everything as it was. SUCCEEDED exports are never sent again.
  */
 @Service
@@ -80,13 +81,6 @@ public class ExportRequeuer {
         if (attempt.isEmpty()) {
             return Result.NOT_REQUEUEABLE;
         }
-        jdbc.sql("""
-                        update export_delivery
-                           set state = 'CLAIMED', outcome = null, completed_at = null, lease_expires_at = :now
-                         where export_id = :exportId""")
-                .param("exportId", request.exportId())
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
         ExportRequeued requeued = new ExportRequeued(ExportOutcome.SCHEMA_VERSION, ids.generateId(),
                 ExportRef.of(request), attempt.get(), clock.instant(), reason);
         outbox.add(requeued.eventId(), new ProducerRecord<>(Topics.OUTCOMES, request.exportId().toString(), requeued));
@@ -102,8 +96,8 @@ public class ExportRequeuer {
 
     private Optional<ExportRequested> storedRequest(UUID exportId, UUID owner) {
         return jdbc.sql("""
-                        select d.request::text from export_delivery d join export_status s using (export_id)
-                         where d.export_id = :exportId and s.user_id = :userId and d.request is not null""")
+                        select r.request::text from export_request r join export_status s using (export_id)
+                         where r.export_id = :exportId and s.user_id = :userId""")
                 .param("exportId", exportId)
                 .param("userId", owner)
                 .query(String.class)

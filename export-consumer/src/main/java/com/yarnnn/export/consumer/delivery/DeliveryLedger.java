@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The idempotency ledger ({@code export_delivery}): a worker claims an export id before calling the provider
- * and records the outcome before publishing it. A request delivered again finds the outcome and re-emits it
+ * The idempotency ledger ({@code export_delivery}, export-consumer's alone): a worker claims an export id before
+ * calling the provider and records the outcome before publishing it. A request delivered again finds the outcome and re-emits it
  * instead of delivering twice; a claim whose worker died is taken over once its lease has expired.
  */
 @Component
@@ -47,22 +47,29 @@ public class DeliveryLedger {
         this.workerId = identity.id();
     }
 
-    public Claim claim(ExportRequested request) {
+    /**
+     * Claims the export for an attempt. {@code roundStart} is the attempt a requeue's round starts at (1 for a fresh
+     * request): an export that ended without success before it is claimed again; one that succeeded never is.
+     */
+    public Claim claim(ExportRequested request, int roundStart) {
         UUID exportId = request.exportId();
         Instant now = clock.instant();
         Optional<Integer> claimed = jdbc.sql("""
-                        insert into export_delivery (export_id, provider, state, worker_id, lease_expires_at, claims, claimed_at,
-                                                     request)
-                        values (:exportId, :provider, 'CLAIMED', :worker, :lease, 1, :now, cast(:request as jsonb))
+                        insert into export_delivery (export_id, provider, state, worker_id, lease_expires_at, claims, claimed_at)
+                        values (:exportId, :provider, 'CLAIMED', :worker, :lease, :roundStart, :now)
                         on conflict (export_id) do update
-                           set worker_id = excluded.worker_id, lease_expires_at = excluded.lease_expires_at,
+                           set state = 'CLAIMED', outcome = null, completed_at = null,
+                               worker_id = excluded.worker_id, lease_expires_at = excluded.lease_expires_at,
                                claims = export_delivery.claims + 1, claimed_at = excluded.claimed_at
-                         where export_delivery.state = 'CLAIMED'
-                           and (export_delivery.worker_id = excluded.worker_id or export_delivery.lease_expires_at <= :now)
+                         where (export_delivery.state = 'CLAIMED'
+                                and (export_delivery.worker_id = excluded.worker_id
+                                     or export_delivery.lease_expires_at <= :now))
+                            or (export_delivery.state = 'DONE' and export_delivery.claims < :roundStart
+                                and export_delivery.outcome ->> 'type' <> 'ExportSucceeded')
                         returning claims""")
                 .param("exportId", exportId)
                 .param("provider", request.providerId())
-                .param("request", EventJson.mapper().writeValueAsString(request))
+                .param("roundStart", roundStart)
                 .param("worker", workerId)
                 .param("lease", Timestamp.from(now.plus(properties.lease())))
                 .param("now", Timestamp.from(now))

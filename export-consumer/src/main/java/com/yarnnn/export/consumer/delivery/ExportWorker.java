@@ -92,7 +92,7 @@ public class ExportWorker {
                 held.hold(record, budgetWait.get().duration(), waitingFor(provider, budgetWait.get()));
                 return;
             }
-            DeliveryLedger.Claim claim = ledger.claim(request);
+            DeliveryLedger.Claim claim = ledger.claim(request, RetryScheduler.roundStart(record));
             if (claim instanceof DeliveryLedger.AlreadyDone done) {
                 outcomes.publishAndWait(done.outcome());
             } else if (claim instanceof DeliveryLedger.HeldElsewhere elsewhere) {

@@ -83,9 +83,13 @@ public class RetryScheduler {
 
     /** Which failed attempt of its round this is (1-based): a requeued export starts a new round. */
     private static int step(ConsumerRecord<?, ?> record, int attempt) {
+        return attempt - roundStart(record) + 1;
+    }
+
+    /** The attempt the record's round of retries starts at: 1, or later for a requeued export. */
+    public static int roundStart(ConsumerRecord<?, ?> record) {
         var header = record.headers().lastHeader(ExportHeaders.FIRST_ATTEMPT);
-        int first = header == null ? 1 : Integer.parseInt(new String(header.value(), StandardCharsets.UTF_8));
-        return attempt - first + 1;
+        return header == null ? 1 : Integer.parseInt(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     /** When a request read from a retry topic is due, or now when it carries no due time. */
