@@ -1,6 +1,8 @@
 package com.yarnnn.export.edge.status;
 
 import com.yarnnn.export.schemas.event.ExportOutcome;
+import com.yarnnn.export.schemas.event.ExportRequeued;
+import com.yarnnn.export.schemas.event.StatusOrder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +54,8 @@ final class ExportSubscription {
 
     /** A newer row of the projection, for an event this instance did not receive. */
     synchronized void refresh(ExportStatusView row) {
-        if (current != null && StatusOrder.supersedes(row.status(), row.attempt(), row.updatedAt(),
-                current.status(), current.attempt(), current.updatedAt())) {
+        // the projection moved a terminal row to a later attempt only for a requeue
+        if (current != null && StatusOrder.supersedes(position(row), position(current), true)) {
             current = row;
             send(row);
         }
@@ -64,8 +66,8 @@ final class ExportSubscription {
     }
 
     private void apply(ExportOutcome outcome) {
-        if (!closed && StatusOrder.supersedes(outcome.state(), outcome.attempt(), outcome.occurredAt(),
-                current.status(), current.attempt(), current.updatedAt())) {
+        if (!closed && StatusOrder.supersedes(new StatusOrder.Position(outcome.state(), outcome.attempt(),
+                outcome.occurredAt()), position(current), outcome instanceof ExportRequeued)) {
             current = LiveExport.apply(current, outcome);
             send(current);
         }
@@ -85,5 +87,9 @@ final class ExportSubscription {
             // the client went away; the emitter's completion callback removes this subscription
             closed = true;
         }
+    }
+
+    private static StatusOrder.Position position(ExportStatusView view) {
+        return new StatusOrder.Position(view.status(), view.attempt(), view.updatedAt());
     }
 }

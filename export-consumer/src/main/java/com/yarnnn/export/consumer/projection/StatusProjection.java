@@ -7,6 +7,7 @@ import com.yarnnn.export.schemas.event.ExportRef;
 import com.yarnnn.export.schemas.event.ExportRequeued;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
+import com.yarnnn.export.schemas.event.StatusOrder;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Folds outcome events into {@code export_log} (one row per event the history shows, the event id as key, so a copy
+ * Folds outcome events, by the one {@link StatusOrder}, into {@code export_log} (one row per event the history shows, the event id as key, so a copy
  * is dropped) and {@code export_status} (a monotonic upsert: an event applies only when it is later than the row, by
  * attempt, then by state order, then by time, so a later wait replaces an earlier one; a terminal state moves only when the export is requeued for a later attempt,
  * and SUCCEEDED never moves).
@@ -51,10 +52,9 @@ public class StatusProjection {
                    updated_at = greatest(s.updated_at, excluded.updated_at)
              where (s.status not in ('SUCCEEDED', 'FAILED', 'DEAD_LETTERED')
                     and ((:terminal and excluded.attempt >= s.attempt)
-                         or (excluded.attempt, :rank, excluded.updated_at) > (s.attempt,
-                            case s.status when 'QUEUED' then 0 when 'RUNNING' then 1 when 'RETRYING' then 2 else 3 end,
-                            s.updated_at)))
-                or (:requeue and s.status in ('FAILED', 'DEAD_LETTERED') and excluded.attempt > s.attempt)""";
+                         or (excluded.attempt, :rank, excluded.updated_at) > (s.attempt, %s, s.updated_at)))
+                or (:requeue and s.status in ('FAILED', 'DEAD_LETTERED') and excluded.attempt > s.attempt)"""
+            .formatted(StatusOrder.rankSql("s.status"));
 
     private static final String APPEND_LOG = """
             insert into export_log (id, export_id, user_id, provider, destination_id, deliverable_id,
@@ -126,7 +126,7 @@ public class StatusProjection {
                 .addValue("deliverableId", ref.deliverableId())
                 .addValue("deliverableVersionId", ref.deliverableVersionId())
                 .addValue("status", outcome.state().name())
-                .addValue("rank", Math.min(outcome.state().ordinal(), 3))
+                .addValue("rank", outcome.state().rank())
                 .addValue("terminal", outcome.state().isTerminal())
                 .addValue("requeue", outcome instanceof ExportRequeued)
                 .addValue("attempt", outcome.attempt())

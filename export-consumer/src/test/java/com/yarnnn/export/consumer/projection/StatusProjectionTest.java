@@ -11,7 +11,9 @@ import com.yarnnn.export.schemas.event.ExportRef;
 import com.yarnnn.export.schemas.event.ExportRequeued;
 import com.yarnnn.export.schemas.event.ExportRetrying;
 import com.yarnnn.export.schemas.event.ExportStarted;
+import com.yarnnn.export.schemas.event.ExportState;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
+import com.yarnnn.export.schemas.event.StatusOrder;
 import com.yarnnn.export.schemas.event.ExportWaiting;
 import java.time.Instant;
 import java.util.List;
@@ -167,6 +169,66 @@ class StatusProjectionTest {
         assertThat(status()).containsEntry("status", "RETRYING").containsEntry("attempt", 0)
                 .containsEntry("error_code", "waiting_rate_budget");
         assertThat(logStatuses()).isEmpty();
+    }
+
+    @Test
+    void theSqlMovesAStatusExactlyWhenTheOneOrderingRuleSaysSo() {
+        List<String> disagreements = new java.util.ArrayList<>();
+        for (ExportState current : ExportState.values()) {
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                for (int second : new int[] {-1, 1}) {
+                    for (String kind : List.of("started", "retrying", "waiting", "succeeded", "failed", "dead",
+                            "requeued")) {
+                        ExportRef export = new ExportRef(UUID.randomUUID(), UUID.randomUUID(), "folder", "reports",
+                                null, UUID.randomUUID());
+                        insertStatus(export, current, 2, T0);
+                        ExportOutcome next = outcome(kind, export, attempt, T0.plusSeconds(second));
+                        boolean expected = StatusOrder.supersedes(
+                                new StatusOrder.Position(next.state(), next.attempt(), next.occurredAt()),
+                                new StatusOrder.Position(current, 2, T0), next instanceof ExportRequeued);
+
+                        projection.apply(List.of(next));
+
+                        Map<String, Object> row = jdbc.sql(
+                                        "select status, attempt, updated_at from export_status where export_id = ?")
+                                .param(export.exportId()).query().singleRow();
+                        boolean moved = !row.get("status").equals(current.name()) || !row.get("attempt").equals(2)
+                                || !((java.sql.Timestamp) row.get("updated_at")).toInstant().equals(T0);
+                        if (moved != expected) {
+                            disagreements.add(current + "@2 then " + kind + "@" + attempt + (second < 0 ? " earlier" : " later")
+                                    + ": rule " + expected + ", sql moved " + moved);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(disagreements).isEmpty();
+    }
+
+    private void insertStatus(ExportRef export, ExportState state, int attempt, Instant at) {
+        jdbc.sql("""
+                        insert into export_status (export_id, user_id, provider, destination_id, status, attempt,
+                                                   created_at, updated_at)
+                        values (:id, :user, 'folder', 'reports', :status, :attempt, :at, :at)""")
+                .param("id", export.exportId())
+                .param("user", export.userId())
+                .param("status", state.name())
+                .param("attempt", attempt)
+                .param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+
+    private static ExportOutcome outcome(String kind, ExportRef export, int attempt, Instant at) {
+        int v = ExportOutcome.SCHEMA_VERSION;
+        return switch (kind) {
+            case "started" -> new ExportStarted(v, UUID.randomUUID(), export, attempt, at);
+            case "retrying" -> new ExportRetrying(v, UUID.randomUUID(), export, attempt, at, TIMEOUT, at.plusSeconds(5));
+            case "waiting" -> new ExportWaiting(v, UUID.randomUUID(), export, attempt, at, TIMEOUT, at.plusSeconds(5));
+            case "succeeded" -> new ExportSucceeded(v, UUID.randomUUID(), export, attempt, at, "x.md", "file:///x.md");
+            case "failed" -> new ExportFailed(v, UUID.randomUUID(), export, attempt, at, TIMEOUT);
+            case "dead" -> new ExportDeadLettered(v, UUID.randomUUID(), export, attempt, at, TIMEOUT, "dlt");
+            default -> new ExportRequeued(v, UUID.randomUUID(), export, attempt, at, ExportRequeued.USER_RETRY);
+        };
     }
 
     private Map<String, Object> status() {
