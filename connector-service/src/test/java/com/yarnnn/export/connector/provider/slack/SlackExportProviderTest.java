@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -24,9 +25,14 @@ import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportTrigger;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -209,6 +215,89 @@ class SlackExportProviderTest {
     }
 
     @Test
+    void aRateLimitStormOfOneWorkspaceLeavesTheOtherAloneAndCountsItsCalls() throws IOException {
+        String stormed = "xoxb-3333333333-4444444444-StormedWorkspace";
+        workspaces(TOKEN, stormed);
+        FakeSlackApi.FaultWindow storm = slack.rateLimit(stormed, Duration.ofMinutes(1), Duration.ofSeconds(10));
+
+        DeliveryReceipt delivered = provider().deliver(request("Calm", "text"));
+        connectionToken = stormed;
+        DeliveryException limited = catchThrowableOfType(DeliveryException.class,
+                () -> provider().deliver(request("Stormed", "text")));
+        DeliveryException limitedAgain = catchThrowableOfType(DeliveryException.class,
+                () -> provider().redeliver(request("Stormed", "text")));
+
+        assertThat(delivered.externalId()).startsWith(CHANNEL + "/");
+        assertThat(limited.code()).isEqualTo("rate_limited");
+        assertThat(limitedAgain.code()).isEqualTo("rate_limited");
+        assertThat(slack.calls(stormed)).extracting(FakeSlackApi.Call::apiMethod, FakeSlackApi.Call::status)
+                .containsExactly(tuple("chat.postMessage", 429), tuple("conversations.history", 429));
+        assertThat(slack.calls(stormed)).allSatisfy(call -> assertThat(storm.covers(stormed, call.at())).isTrue());
+        assertThat(slack.calls(TOKEN)).extracting(FakeSlackApi.Call::status).containsExactly(200);
+        assertThat(slack.posts(TOKEN)).singleElement().satisfies(post -> {
+            assertThat(post.channel()).isEqualTo(CHANNEL);
+            assertThat(post.text()).startsWith("*Calm*");
+        });
+        assertThat(slack.posts(stormed)).isEmpty();
+    }
+
+    @Test
+    void anOutageOfEveryWorkspaceIsRetryableAndCountedPerWorkspace() throws IOException {
+        String other = "xoxb-5555555555-6666666666-OtherWorkspace";
+        workspaces(TOKEN, other);
+        slack.outage(Duration.ofMinutes(1));
+
+        DeliveryException down = catchThrowableOfType(DeliveryException.class,
+                () -> provider().deliver(request("Report", "text")));
+        connectionToken = other;
+        DeliveryException otherDown = catchThrowableOfType(DeliveryException.class,
+                () -> provider().deliver(request("Report", "text")));
+
+        assertThat(List.of(down, otherDown)).allSatisfy(failure -> {
+            assertThat(failure.code()).isEqualTo("slack_unreachable");
+            assertThat(failure.retryable()).isTrue();
+        });
+        assertThat(slack.calls()).extracting(FakeSlackApi.Call::token, FakeSlackApi.Call::apiMethod,
+                FakeSlackApi.Call::status).containsExactly(tuple(TOKEN, "chat.postMessage", 503),
+                tuple(other, "chat.postMessage", 503));
+        assertThat(slack.messagesIn(CHANNEL)).isZero();
+    }
+
+    @Test
+    void eachWorkspaceHasItsOwnChannelsAndALaterAttemptLooksOnlyInItsOwn() throws IOException {
+        String other = "xoxb-5555555555-6666666666-OtherWorkspace";
+        workspaces(TOKEN, other);
+
+        provider().deliver(request("First workspace", "text"));
+        connectionToken = other;
+        provider().redeliver(request("Other workspace", "text"));
+
+        assertThat(slack.posts(TOKEN)).extracting(FakeSlackApi.Post::text)
+                .singleElement().asString().startsWith("*First workspace*");
+        assertThat(slack.posts(other)).extracting(FakeSlackApi.Post::text)
+                .singleElement().asString().startsWith("*Other workspace*");
+        assertThat(slack.messagesIn(CHANNEL)).isEqualTo(2);
+    }
+
+    @Test
+    void anOutageAnswersAnHtmlPageWith503() throws Exception {
+        slack.outage(TOKEN, Duration.ofMinutes(1));
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(slack.baseUrl() + "chat.postMessage"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"" + CHANNEL + "\",\"text\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(answer.body()).startsWith("<!DOCTYPE html>");
+        assertThat(slack.calls()).extracting(FakeSlackApi.Call::token, FakeSlackApi.Call::status)
+                .containsExactly(tuple(TOKEN, 503));
+        assertThat(slack.messagesIn(CHANNEL)).isZero();
+    }
+
+    @Test
     void listsThePublicChannelsAcrossPagesByName() {
         slack.channels(450, "team");
 
@@ -341,6 +430,15 @@ class SlackExportProviderTest {
         });
         assertThat(logs.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
                 .noneSatisfy(e -> assertThat(e.getFormattedMessage()).contains("Secret plans"));
+    }
+
+    /** The fake serves these workspaces instead, each with its own bot token; the connection uses the first. */
+    private void workspaces(String... tokens) throws IOException {
+        mcp.destroy();
+        slack.close();
+        slack = new FakeSlackApi(List.of(tokens));
+        mcp = sessions(slack.baseUrl());
+        connectionToken = tokens[0];
     }
 
     SlackExportProvider provider() {
