@@ -16,7 +16,7 @@ final class StackClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String baseUrl;
     private final String token;
 
@@ -25,8 +25,18 @@ final class StackClient {
     }
 
     StackClient(String baseUrl, String token) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), baseUrl, token);
+    }
+
+    private StackClient(HttpClient http, String baseUrl, String token) {
+        this.http = http;
         this.baseUrl = baseUrl;
         this.token = token;
+    }
+
+    /** Another user's client on the same connections (one HTTP client for many users). */
+    StackClient as(String bearerToken) {
+        return new StackClient(http, baseUrl, bearerToken);
     }
 
     String token() {

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,7 +30,14 @@ final class VendorFakes implements AutoCloseable {
     final FakeGmailApi gmail;
 
     VendorFakes() throws IOException {
-        slack = new FakeSlackApi(SLACK_TOKEN);
+        this(List.of());
+    }
+
+    /** Slack answers these workspaces' bot tokens too, besides the test user's. */
+    VendorFakes(List<String> moreSlackWorkspaces) throws IOException {
+        List<String> slackTokens = new ArrayList<>(List.of(SLACK_TOKEN));
+        slackTokens.addAll(moreSlackWorkspaces);
+        slack = new FakeSlackApi(slackTokens);
         notion = FakeNotionApi.start(NOTION_TOKEN);
         gmail = FakeGmailApi.start();
     }

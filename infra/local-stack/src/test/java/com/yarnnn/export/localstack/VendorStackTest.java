@@ -3,6 +3,7 @@ package com.yarnnn.export.localstack;
 import com.yarnnn.export.connector.connection.ConnectionStore;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 
@@ -15,7 +16,12 @@ abstract class VendorStackTest extends LocalStackTest {
     static VendorFakes fakes;
 
     static void startStackWithFakes(Map<String, Object> changes) throws IOException {
-        fakes = new VendorFakes();
+        startStackWithFakes(changes, List.of());
+    }
+
+    /** The fake Slack also serves these workspaces (bot tokens), for connections the test saves itself. */
+    static void startStackWithFakes(Map<String, Object> changes, List<String> moreSlackWorkspaces) throws IOException {
+        fakes = new VendorFakes(moreSlackWorkspaces);
         Map<String, Object> properties = new HashMap<>(fakes.properties());
         properties.putAll(changes);
         startStack(properties);
