@@ -18,7 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The ledger on the real PostgreSQL: a requeue's round claims an export that ended without success, never one that succeeded. */
-@SpringBootTest(properties = "yarnnn.providers.folder.root=target/ledger-test-exports")
+// the same context as RateBudgetsTest: one application context fewer to start
+@SpringBootTest(properties = "yarnnn.providers.folder.root=target/budget-test-exports")
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 class DeliveryLedgerTest {
 
