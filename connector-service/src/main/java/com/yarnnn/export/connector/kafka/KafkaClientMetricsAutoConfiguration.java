@@ -24,7 +24,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * Micrometer metrics of every Kafka consumer and producer (consumer lag among them), in place of Boot's binding.
  * Boot gives each client its own thread that lists the client's metrics again every minute; an instance holds some
  * thirty clients started together, so those threads burst at the same moment each minute and took both cores of a
- * small machine long enough to set the p99 latency (README, "Performance"). Here one shared thread does it every
+ * small machine long enough to set the p99 latency (docs/performance.md). Here one shared thread does it every
  * five minutes; the meters themselves still read live values at each scrape.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)

@@ -52,11 +52,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * api-edge and export-consumer as the README's deployment section runs them: their executable jars as two
+ * api-edge and export-consumer as docs/configuration.md's deployment section runs them: their executable jars as two
  * processes, in a working directory that is not the repository (so a relative default would show), configured only
  * by the environment variables of the README's Configuration table, all of them set, on a database created for
  * them. api-edge applies the changelog; export-consumer runs with {@code SPRING_LIQUIBASE_ENABLED=false} as a user
- * without DDL rights, the README's alternative to giving both DDL rights.
+ * without DDL rights, docs/configuration.md's alternative to giving both DDL rights.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeployablesFromEnvironmentTest {
@@ -319,7 +319,7 @@ class DeployablesFromEnvironmentTest {
         }
     }
 
-    /** The key id in a sealed token's header: version (1 byte), key id length (1 byte), key id (README, Token vault). */
+    /** The key id in a sealed token's header: version (1 byte), key id length (1 byte), key id (docs/configuration.md, Token vault). */
     private static String keyIdOf(byte[] sealed) {
         return new String(sealed, 2, sealed[1], StandardCharsets.UTF_8);
     }

@@ -62,7 +62,7 @@ import org.springframework.util.JdkIdGenerator;
  * pipeline is idle. It then counts what a person would see: deliveries per export at the vendor fakes and in the
  * export folder, and the status and history rows. Every export must arrive exactly once (folder, Slack, Notion),
  * every same-key retry must name the original export, and nothing may be lost or left unfinished. Gmail's deliveries
- * are reported, not asserted: a lost answer between Gmail's send and the ledger is a second email (README).
+ * are reported, not asserted: a lost answer between Gmail's send and the ledger is a second email (docs/guarantees.md).
  *
  * <p>Processes are reused between rows: only the deployable that halted, or that needs another failpoint, starts
  * again. The table is printed and written to {@code target/fault-matrix.md}.
@@ -147,7 +147,7 @@ class FaultMatrixTest {
     /**
      * What a row's exports came to once the pipeline was idle: deliveries counted at the vendor fakes and in the export
      * folder, and the status and history rows. Folder, Slack and Notion must have exactly one delivery each; Gmail is
-     * reported only (a lost answer between its send and the ledger is a second email, as the README says).
+     * reported only (a lost answer between its send and the ledger is a second email, as docs/guarantees.md says).
      */
     record Tally(List<Sent> sent, Map<UUID, Integer> delivered, Map<UUID, String> statuses,
             Map<UUID, Integer> succeededRows) {

@@ -49,7 +49,7 @@ import tools.jackson.databind.JsonNode;
  * <li>one stormed workspace: the pipeline stops calling it: after the first 429 (or 503) fewer calls get one than
  * exports were sent to it during the storm (a pause of only the channel that got the 429 lets every export try);</li>
  * <li>every export of the scenario is in its channel exactly once (none lost, no duplicates);</li>
- * <li>printed as a row of the README's fault table (and written to {@code target/slack-storm.md}): the faulted calls
+ * <li>printed as a row of the fault table of docs/guarantees.md (and written to {@code target/slack-storm.md}): the faulted calls
  * the pipeline made after the first (the budget should stop calling), and how long after the storm the last stormed
  * export succeeded.</li>
  * </ul>
