@@ -1,5 +1,6 @@
 package com.yarnnn.export.connector.connection;
 
+import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.connector.vault.TokenVault;
 import java.sql.ResultSet;
 import java.sql.SQLException;

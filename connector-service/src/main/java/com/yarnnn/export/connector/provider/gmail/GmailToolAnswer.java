@@ -1,6 +1,6 @@
 package com.yarnnn.export.connector.provider.gmail;
 
-import com.yarnnn.export.connector.provider.DeliveryException;
+import com.yarnnn.export.connector.failure.DeliveryException;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.Set;

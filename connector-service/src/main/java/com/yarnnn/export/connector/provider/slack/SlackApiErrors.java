@@ -1,6 +1,6 @@
 package com.yarnnn.export.connector.provider.slack;
 
-import com.yarnnn.export.connector.provider.DeliveryException;
+import com.yarnnn.export.connector.failure.DeliveryException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Pattern;
