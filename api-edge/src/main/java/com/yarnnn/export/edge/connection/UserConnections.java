@@ -1,5 +1,7 @@
 package com.yarnnn.export.edge.connection;
 
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NEEDS_REAUTH;
+
 import com.yarnnn.export.connector.connection.Connection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
 import com.yarnnn.export.connector.connection.ConnectionStatus;
@@ -31,7 +33,6 @@ import org.springframework.stereotype.Service;
 public class UserConnections {
 
     private static final Logger log = LoggerFactory.getLogger(UserConnections.class);
-    private static final String NEEDS_REAUTH = "needs_reauth";
 
     private final ConnectionStore store;
     private final ProviderRegistry providers;

@@ -1,5 +1,8 @@
 package com.yarnnn.export.connector.oauth;
 
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NEEDS_REAUTH;
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NOT_CONNECTED;
+
 import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.Connection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
@@ -143,7 +146,7 @@ public class RefreshingConnectionAccess implements ConnectionAccess {
 
     private Connection usable(UUID connectionId) {
         Connection connection = store.find(connectionId).orElseThrow(() -> new ConnectionUnusableException(
-                "not_connected", "The account this export was for is no longer connected: connect it in Settings"));
+                NOT_CONNECTED, "The account this export was for is no longer connected: connect it in Settings"));
         if (connection.status() != ConnectionStatus.ACTIVE) {
             throw reauthRequired(connection);
         }
@@ -151,7 +154,7 @@ public class RefreshingConnectionAccess implements ConnectionAccess {
     }
 
     private ConnectionUnusableException reauthRequired(Connection connection) {
-        return new ConnectionUnusableException("needs_reauth",
+        return new ConnectionUnusableException(NEEDS_REAUTH,
                 name(connection) + " access was revoked or expired: reconnect it in Settings");
     }
 

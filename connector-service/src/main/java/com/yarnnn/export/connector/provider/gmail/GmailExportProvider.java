@@ -1,5 +1,7 @@
 package com.yarnnn.export.connector.provider.gmail;
 
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NOT_CONNECTED;
+
 import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
 import com.yarnnn.export.connector.connection.ConnectionUnusableException;
@@ -74,7 +76,7 @@ public class GmailExportProvider implements ExportProvider {
     public DeliveryReceipt deliver(ExportRequested request) {
         List<String> recipients = GmailRecipients.parse(request.destinationId());
         if (request.connectionId() == null) {
-            throw new ConnectionUnusableException("not_connected", "Connect a Gmail account to export by email");
+            throw new ConnectionUnusableException(NOT_CONNECTED, "Connect a Gmail account to export by email");
         }
         ActiveConnection active = connections.open(request.connectionId());
         DeliverableEmail email = DeliverableEmail.of(request);

@@ -1,5 +1,7 @@
 package com.yarnnn.export.connector.provider.notion;
 
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NOT_CONNECTED;
+
 import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
 import com.yarnnn.export.connector.connection.ConnectionUnusableException;
@@ -223,7 +225,7 @@ public class NotionExportProvider implements ExportProvider {
 
     private ActiveConnection open(UUID connectionId) {
         if (connectionId == null) {
-            throw new ConnectionUnusableException("not_connected", "Connect a Notion account to export to Notion");
+            throw new ConnectionUnusableException(NOT_CONNECTED, "Connect a Notion account to export to Notion");
         }
         return connections.open(connectionId);
     }

@@ -1,5 +1,8 @@
 package com.yarnnn.export.connector.provider.slack;
 
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NEEDS_REAUTH;
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NOT_CONNECTED;
+
 import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.Connection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
@@ -103,7 +106,7 @@ public class SlackExportProvider implements ExportProvider {
     private Target target(ExportRequested request) {
         String channel = SlackChannelId.require(request.destinationId());
         if (request.connectionId() == null) {
-            throw new ConnectionUnusableException("not_connected", "Connect a Slack workspace to export to Slack");
+            throw new ConnectionUnusableException(NOT_CONNECTED, "Connect a Slack workspace to export to Slack");
         }
         ActiveConnection connection = connections.open(request.connectionId());
         return new Target(channel, connection, server(connection));
@@ -177,7 +180,7 @@ public class SlackExportProvider implements ExportProvider {
     private McpServerSpec server(ActiveConnection active) {
         Connection connection = active.connection();
         if (connection.accountId() == null || connection.accountId().isBlank()) {
-            throw new ConnectionUnusableException("needs_reauth",
+            throw new ConnectionUnusableException(NEEDS_REAUTH,
                     "The Slack connection does not name its workspace; reconnect Slack");
         }
         return new McpServerSpec(ID, ID + ":" + connection.id(), "node", List.of(properties.entry()),
