@@ -1,16 +1,14 @@
 package com.yarnnn.export.connector.provider.notion;
 
-import static com.yarnnn.export.schemas.event.ExportErrorCodes.NOT_CONNECTED;
-
 import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
-import com.yarnnn.export.connector.connection.ConnectionUnusableException;
 import com.yarnnn.export.connector.connection.Destination;
 import com.yarnnn.export.connector.failure.DeliveryException;
 import com.yarnnn.export.connector.mcp.McpServerSpec;
 import com.yarnnn.export.connector.mcp.McpSessionManager;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
+import com.yarnnn.export.connector.provider.ProviderConnections;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.connector.provider.RateBudget;
 import com.yarnnn.export.schemas.event.ExportRequested;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +42,13 @@ public class NotionExportProvider implements ExportProvider {
     private static final NotionBlockFormatter FORMATTER = new NotionBlockFormatter();
 
     private final McpSessionManager mcp;
-    private final ConnectionAccess connections;
+    private final ProviderConnections connections;
     private final NotionProperties properties;
     private final UnfinishedPages unfinished = new UnfinishedPages();
 
     public NotionExportProvider(McpSessionManager mcp, ConnectionAccess connections, NotionProperties properties) {
         this.mcp = mcp;
-        this.connections = connections;
+        this.connections = new ProviderConnections(ID, connections, "Connect a Notion account to export to Notion");
         this.properties = properties;
     }
 
@@ -75,7 +72,7 @@ public class NotionExportProvider implements ExportProvider {
     @Override
     public DeliveryReceipt deliver(ExportRequested request) {
         String parentId = NotionPageId.parse(request.destinationId());
-        McpServerSpec server = server(open(request.connectionId()));
+        McpServerSpec server = server(connections.open(request.connectionId()));
         List<NotionBlock> blocks = NotionRequests.topLevel(pageBlocks(request));
         UnfinishedPages.UnfinishedPage page = unfinished.find(request.exportId()).orElse(null);
         int written = page != null ? blocksAlreadyOn(server, page, blocks.size()) : -1;
@@ -108,7 +105,7 @@ public class NotionExportProvider implements ExportProvider {
     @Override
     public DeliveryReceipt redeliver(ExportRequested request) {
         if (unfinished.find(request.exportId()).isEmpty()) {
-            McpServerSpec server = server(open(request.connectionId()));
+            McpServerSpec server = server(connections.open(request.connectionId()));
             try {
                 createdEarlier(server, NotionPageId.parse(request.destinationId()), request)
                         .ifPresent(page -> unfinished.remember(request.exportId(), page));
@@ -223,16 +220,8 @@ public class NotionExportProvider implements ExportProvider {
         } while (cursor != null);
     }
 
-    private ActiveConnection open(UUID connectionId) {
-        if (connectionId == null) {
-            throw new ConnectionUnusableException(NOT_CONNECTED, "Connect a Notion account to export to Notion");
-        }
-        return connections.open(connectionId);
-    }
-
     private McpServerSpec server(ActiveConnection connection) {
-        return new McpServerSpec(ID, ID + ":" + connection.connection().id(), "node",
-                List.of(properties.entry(), "--transport", "stdio"),
+        return connections.server(connection, "node", List.of(properties.entry(), "--transport", "stdio"),
                 Map.of("NOTION_TOKEN", connection.accessToken().reveal()));
     }
 

@@ -1,7 +1,6 @@
 package com.yarnnn.export.connector.provider.slack;
 
 import static com.yarnnn.export.schemas.event.ExportErrorCodes.NEEDS_REAUTH;
-import static com.yarnnn.export.schemas.event.ExportErrorCodes.NOT_CONNECTED;
 
 import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.Connection;
@@ -13,6 +12,7 @@ import com.yarnnn.export.connector.mcp.McpServerSpec;
 import com.yarnnn.export.connector.mcp.McpSessionManager;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
+import com.yarnnn.export.connector.provider.ProviderConnections;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.connector.provider.RateBudget;
 import com.yarnnn.export.schemas.event.ExportRequested;
@@ -43,13 +43,13 @@ public class SlackExportProvider implements ExportProvider {
             "Post the deliverable to a Slack channel; long ones continue in the message's thread", "slack", true);
 
     private final McpSessionManager mcp;
-    private final ConnectionAccess connections;
+    private final ProviderConnections connections;
     private final SlackProperties properties;
     private final SlackThreadComposer composer;
 
     public SlackExportProvider(McpSessionManager mcp, ConnectionAccess connections, SlackProperties properties) {
         this.mcp = mcp;
-        this.connections = connections;
+        this.connections = new ProviderConnections(ID, connections, "Connect a Slack workspace to export to Slack");
         this.properties = properties;
         this.composer = new SlackThreadComposer(properties.maxMessageChars());
     }
@@ -105,9 +105,6 @@ public class SlackExportProvider implements ExportProvider {
 
     private Target target(ExportRequested request) {
         String channel = SlackChannelId.require(request.destinationId());
-        if (request.connectionId() == null) {
-            throw new ConnectionUnusableException(NOT_CONNECTED, "Connect a Slack workspace to export to Slack");
-        }
         ActiveConnection connection = connections.open(request.connectionId());
         return new Target(channel, connection, server(connection));
     }
@@ -183,7 +180,7 @@ public class SlackExportProvider implements ExportProvider {
             throw new ConnectionUnusableException(NEEDS_REAUTH,
                     "The Slack connection does not name its workspace; reconnect Slack");
         }
-        return new McpServerSpec(ID, ID + ":" + connection.id(), "node", List.of(properties.entry()),
+        return connections.server(active, "node", List.of(properties.entry()),
                 Map.of("SLACK_BOT_TOKEN", active.accessToken().reveal(), "SLACK_TEAM_ID", connection.accountId()));
     }
 }
