@@ -8,6 +8,7 @@ import com.yarnnn.export.connector.mcp.McpServerSpec;
 import com.yarnnn.export.connector.mcp.McpSessionManager;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
+import com.yarnnn.export.connector.provider.ExportReference;
 import com.yarnnn.export.connector.provider.ProviderConnections;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.connector.provider.RateBudget;
@@ -131,7 +132,7 @@ public class NotionExportProvider implements ExportProvider {
             }
             return true;
         });
-        String reference = reference(request);
+        String reference = ExportReference.of(request.exportId());
         for (int i = candidates.size() - 1; i >= 0; i--) {
             String pageId = candidates.get(i);
             JsonNode first = call(server, "API-get-block-children", Map.of("block_id", pageId, "page_size", 1))
@@ -175,7 +176,7 @@ public class NotionExportProvider implements ExportProvider {
 
     /** The page's content: the reference line, then the deliverable. */
     static List<NotionBlock> pageBlocks(ExportRequested request) {
-        String reference = "Exported from YARNNN · " + reference(request);
+        String reference = ExportReference.line(request.exportId());
         List<NotionBlock> blocks = new ArrayList<>(NotionBlockFormatter.paragraph(List.of(
                 new RichText(reference, TextStyle.PLAIN.withItalic().withColor("gray"), null))));
         blocks.addAll(FORMATTER.format(request.content()));
@@ -231,10 +232,6 @@ public class NotionExportProvider implements ExportProvider {
         } catch (McpError e) {
             throw NotionResultParser.callFailure(e);
         }
-    }
-
-    private static String reference(ExportRequested request) {
-        return "ref " + request.exportId().toString().substring(0, 8);
     }
 
     private static String title(ExportRequested request) {

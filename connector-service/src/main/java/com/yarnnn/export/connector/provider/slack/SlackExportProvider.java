@@ -12,6 +12,7 @@ import com.yarnnn.export.connector.mcp.McpServerSpec;
 import com.yarnnn.export.connector.mcp.McpSessionManager;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
+import com.yarnnn.export.connector.provider.ExportReference;
 import com.yarnnn.export.connector.provider.ProviderConnections;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.connector.provider.RateBudget;
@@ -86,7 +87,7 @@ public class SlackExportProvider implements ExportProvider {
     @Override
     public DeliveryReceipt redeliver(ExportRequested request) {
         Target target = target(request);
-        String reference = "ref " + SlackThreadComposer.reference(request.exportId());
+        String reference = ExportReference.of(request.exportId());
         JsonNode history = call(target.server(), "slack_get_channel_history",
                 Map.of("channel_id", target.channel(), "limit", HISTORY_SCAN));
         for (JsonNode message : history.path("messages")) {
