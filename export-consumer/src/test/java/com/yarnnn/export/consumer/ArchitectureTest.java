@@ -1,26 +1,20 @@
 package com.yarnnn.export.consumer;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import com.yarnnn.export.connector.testing.ConnectorApi;
+import com.yarnnn.export.connector.testing.PackageCycles;
 
 /** export-consumer's package boundaries (issue 14), checked on its main classes. */
 @AnalyzeClasses(packages = "com.yarnnn.export.consumer", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** The consumer's parts ({@code delivery}, {@code kafka}, {@code breaker}, {@code budget}, …) form no circle. */
+    /** {@code delivery}, {@code kafka}, {@code breaker}, {@code budget}, … and the root package form no circle. */
     @ArchTest
-    static final ArchRule noCyclesBetweenParts = slices().matching("com.yarnnn.export.consumer.(*)..")
-            .should().beFreeOfCycles();
-
-    /** Nor do single packages, the root one included. */
-    @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("com.yarnnn.export.(**)")
-            .should().beFreeOfCycles();
+    static final ArchTests packageCycles = ArchTests.in(PackageCycles.class);
 
     /** Like api-edge, the consumer uses connector-service only through its API packages ({@link ConnectorApi}). */
     @ArchTest
