@@ -2,6 +2,7 @@ package com.yarnnn.export.connector;
 
 import com.yarnnn.export.connector.mcp.McpProperties;
 import com.yarnnn.export.connector.mcp.McpSessionManager;
+import com.yarnnn.export.connector.provider.ConnectionSessions;
 import com.yarnnn.export.connector.provider.ExportProvider;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
 import com.yarnnn.export.connector.provider.folder.FolderExportProvider;
@@ -20,8 +21,9 @@ import org.springframework.util.IdGenerator;
 import org.springframework.util.JdkIdGenerator;
 
 /**
- * The connector library's beans: MCP sessions, the providers and their registry, and the clock and id
- * generator every component takes (injected, so tests can fix them).
+ * The connector library's beans: MCP sessions (and the connections' sessions, which disconnecting stops), the
+ * providers and their registry, and the clock and id generator every component takes (injected, so tests can fix
+ * them).
  */
 @AutoConfiguration
 @EnableConfigurationProperties({McpProperties.class, FolderProperties.class})
@@ -43,6 +45,12 @@ public class ConnectorAutoConfiguration {
     @ConditionalOnMissingBean
     McpSessionManager mcpSessionManager(McpProperties properties, ObjectProvider<MeterRegistry> meters) {
         return new McpSessionManager(properties, meters.getIfAvailable(CompositeMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConnectionSessions connectionSessions(McpSessionManager mcp) {
+        return new ConnectionSessions(mcp);
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package com.yarnnn.export.edge.connection;
 
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NEEDS_REAUTH;
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NOT_CONNECTED;
+
 import com.yarnnn.export.edge.problem.ApiProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -23,12 +26,12 @@ public class ConnectionRequiredException extends ApiProblemException {
     }
 
     static ConnectionRequiredException notConnected(String providerName) {
-        return new ConnectionRequiredException("not_connected",
+        return new ConnectionRequiredException(NOT_CONNECTED,
                 "Connect " + providerName + " first: Settings → Integrations");
     }
 
     static ConnectionRequiredException needsReauth(String providerName) {
-        return new ConnectionRequiredException("needs_reauth",
+        return new ConnectionRequiredException(NEEDS_REAUTH,
                 "Reconnect " + providerName + ": its access was revoked or expired");
     }
 }

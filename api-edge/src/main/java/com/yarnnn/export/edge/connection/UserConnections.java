@@ -1,16 +1,18 @@
 package com.yarnnn.export.edge.connection;
 
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NEEDS_REAUTH;
+
 import com.yarnnn.export.connector.connection.Connection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
 import com.yarnnn.export.connector.connection.ConnectionStatus;
 import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.connector.connection.ConnectionUnusableException;
 import com.yarnnn.export.connector.connection.Destination;
-import com.yarnnn.export.connector.mcp.McpCallException;
-import com.yarnnn.export.connector.mcp.McpSessionManager;
+import com.yarnnn.export.connector.failure.DeliveryException;
+import com.yarnnn.export.connector.failure.McpCallException;
 import com.yarnnn.export.connector.oauth.OAuthClients;
 import com.yarnnn.export.connector.oauth.TokenRevoker;
-import com.yarnnn.export.connector.provider.DeliveryException;
+import com.yarnnn.export.connector.provider.ConnectionSessions;
 import com.yarnnn.export.connector.provider.ExportProvider;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
 import com.yarnnn.export.edge.problem.ApiProblemException;
@@ -31,23 +33,22 @@ import org.springframework.stereotype.Service;
 public class UserConnections {
 
     private static final Logger log = LoggerFactory.getLogger(UserConnections.class);
-    private static final String NEEDS_REAUTH = "needs_reauth";
 
     private final ConnectionStore store;
     private final ProviderRegistry providers;
     private final OAuthClients clients;
     private final TokenRevoker revoker;
-    private final McpSessionManager mcp;
+    private final ConnectionSessions sessions;
     private final ProviderDestinations destinations;
     private final ConnectionAccess access;
 
     UserConnections(ConnectionStore store, ProviderRegistry providers, OAuthClients clients, TokenRevoker revoker,
-            McpSessionManager mcp, ProviderDestinations destinations, ConnectionAccess access) {
+            ConnectionSessions sessions, ProviderDestinations destinations, ConnectionAccess access) {
         this.store = store;
         this.providers = providers;
         this.clients = clients;
         this.revoker = revoker;
-        this.mcp = mcp;
+        this.sessions = sessions;
         this.destinations = destinations;
         this.access = access;
     }
@@ -128,7 +129,7 @@ public class UserConnections {
     private void remove(Connection connection) {
         revoker.revoke(connection, store.tokens(connection.id()));
         store.delete(connection.id());
-        mcp.close(connection.providerId() + ":" + connection.id());
+        sessions.close(connection);
         destinations.forget(connection.id());
         log.info("User {} disconnected {} account {} (connection {})", connection.userId(), connection.providerId(),
                 connection.accountId(), connection.id());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.yarnnn.export.connector.connection.Connection;
 import com.yarnnn.export.connector.connection.ConnectionStore.StoredTokens;
-import com.yarnnn.export.connector.connection.Secret;
+import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.edge.ApiClient;
 import com.yarnnn.export.edge.ConnectedAccountsIntegrationTest;
 import com.yarnnn.export.edge.FixedClockAndScriptedIds;

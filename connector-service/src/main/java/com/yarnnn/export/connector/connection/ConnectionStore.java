@@ -1,5 +1,6 @@
 package com.yarnnn.export.connector.connection;
 
+import com.yarnnn.export.connector.credential.Secret;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package com.yarnnn.export.connector.connection;
 
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NOT_CONNECTED;
+
+import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.connector.vault.TokenVault;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -248,7 +251,7 @@ public class JdbcConnectionStore implements ConnectionStore {
     }
 
     private static ConnectionUnusableException notConnected() {
-        return new ConnectionUnusableException("not_connected",
+        return new ConnectionUnusableException(NOT_CONNECTED,
                 "The connection no longer exists; connect the account again.");
     }
 }

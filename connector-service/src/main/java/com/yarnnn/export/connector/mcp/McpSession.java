@@ -1,5 +1,6 @@
 package com.yarnnn.export.connector.mcp;
 
+import com.yarnnn.export.connector.failure.McpCallException;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;

@@ -1,5 +1,6 @@
 package com.yarnnn.export.connector.mcp;
 
+import com.yarnnn.export.connector.failure.McpCallException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.modelcontextprotocol.spec.McpSchema;

@@ -1,5 +1,6 @@
 package com.yarnnn.export.connector.mcp;
 
+import com.yarnnn.export.connector.failure.McpCallException;
 import com.yarnnn.export.connector.mcp.McpPoolMetrics.EvictionReason;
 import com.yarnnn.export.connector.mcp.PooledSession.State;
 import java.util.ArrayList;

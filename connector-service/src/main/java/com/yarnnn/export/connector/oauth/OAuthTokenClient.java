@@ -1,6 +1,6 @@
 package com.yarnnn.export.connector.oauth;
 
-import com.yarnnn.export.connector.connection.Secret;
+import com.yarnnn.export.connector.credential.Secret;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;

@@ -1,13 +1,16 @@
 package com.yarnnn.export.connector.oauth;
 
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NEEDS_REAUTH;
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NOT_CONNECTED;
+
 import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.Connection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
 import com.yarnnn.export.connector.connection.ConnectionStatus;
-import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.connector.connection.ConnectionStore.StoredTokens;
+import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.connector.connection.ConnectionUnusableException;
-import com.yarnnn.export.connector.provider.DeliveryException;
+import com.yarnnn.export.connector.failure.DeliveryException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -143,7 +146,7 @@ public class RefreshingConnectionAccess implements ConnectionAccess {
 
     private Connection usable(UUID connectionId) {
         Connection connection = store.find(connectionId).orElseThrow(() -> new ConnectionUnusableException(
-                "not_connected", "The account this export was for is no longer connected: connect it in Settings"));
+                NOT_CONNECTED, "The account this export was for is no longer connected: connect it in Settings"));
         if (connection.status() != ConnectionStatus.ACTIVE) {
             throw reauthRequired(connection);
         }
@@ -151,7 +154,7 @@ public class RefreshingConnectionAccess implements ConnectionAccess {
     }
 
     private ConnectionUnusableException reauthRequired(Connection connection) {
-        return new ConnectionUnusableException("needs_reauth",
+        return new ConnectionUnusableException(NEEDS_REAUTH,
                 name(connection) + " access was revoked or expired: reconnect it in Settings");
     }
 

@@ -1,6 +1,6 @@
 package com.yarnnn.export.connector.oauth;
 
-import com.yarnnn.export.connector.connection.Secret;
+import com.yarnnn.export.connector.credential.Secret;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

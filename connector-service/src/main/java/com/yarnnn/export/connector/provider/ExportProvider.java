@@ -2,6 +2,7 @@ package com.yarnnn.export.connector.provider;
 
 import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.Destination;
+import com.yarnnn.export.connector.failure.DeliveryException;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package com.yarnnn.export.connector.vault;
 
-import com.yarnnn.export.connector.connection.Secret;
+import com.yarnnn.export.connector.credential.Secret;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

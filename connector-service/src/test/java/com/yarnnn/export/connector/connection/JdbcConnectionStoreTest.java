@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.yarnnn.export.connector.connection.ConnectionStore.NewConnection;
 import com.yarnnn.export.connector.connection.ConnectionStore.StoredTokens;
 import com.yarnnn.export.connector.connection.ConnectionTestApplication.TestClock;
+import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.infra.TestInfrastructureInitializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

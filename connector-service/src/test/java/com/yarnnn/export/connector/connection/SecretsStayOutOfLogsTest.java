@@ -12,6 +12,7 @@ import com.yarnnn.export.connector.connection.ConnectionStore.NewConnection;
 import com.yarnnn.export.connector.connection.ConnectionStore.StoredTokens;
 import com.yarnnn.export.connector.connection.JdbcConnectionStore.SealedTokens;
 import com.yarnnn.export.connector.connection.VaultRotation.RotationReport;
+import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.connector.vault.TokenVault;
 import com.yarnnn.export.connector.vault.VaultException;
 import com.yarnnn.export.connector.vault.VaultKeyRing;

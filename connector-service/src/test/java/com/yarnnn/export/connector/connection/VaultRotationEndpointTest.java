@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.yarnnn.export.connector.ConnectorAutoConfiguration;
 import com.yarnnn.export.connector.connection.ConnectionStore.NewConnection;
 import com.yarnnn.export.connector.connection.VaultRotation.RotationReport;
+import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.connector.vault.TokenVault;
 import com.yarnnn.export.connector.vault.VaultKeyRing;
 import com.yarnnn.export.infra.TestInfrastructureInitializer;

@@ -1,7 +1,7 @@
 package com.yarnnn.export.consumer.breaker;
 
-import com.yarnnn.export.connector.mcp.McpCallException;
-import com.yarnnn.export.connector.provider.DeliveryException;
+import com.yarnnn.export.connector.failure.DeliveryException;
+import com.yarnnn.export.connector.failure.McpCallException;
 
 /** What a provider call says about the provider's health, for its circuit breakers. */
 public enum CallVerdict {

@@ -1,8 +1,8 @@
 package com.yarnnn.export.consumer.delivery;
 
 import com.yarnnn.export.connector.connection.ConnectionUnusableException;
-import com.yarnnn.export.connector.mcp.McpCallException;
-import com.yarnnn.export.connector.provider.DeliveryException;
+import com.yarnnn.export.connector.failure.DeliveryException;
+import com.yarnnn.export.connector.failure.McpCallException;
 import com.yarnnn.export.connector.provider.InvalidDestinationException;
 import com.yarnnn.export.schemas.event.ExportError;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package com.yarnnn.export.consumer.delivery;
 
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NEEDS_REAUTH;
+
 import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.connector.failpoint.Failpoints;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
@@ -41,8 +43,6 @@ import org.springframework.util.IdGenerator;
 public class ExportWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ExportWorker.class);
-    /** The provider refused the connection's token: the user must connect again, and Settings says so. */
-    private static final String NEEDS_REAUTH = "needs_reauth";
 
     private final DeliveryLedger ledger;
     private final OutcomePublisher outcomes;

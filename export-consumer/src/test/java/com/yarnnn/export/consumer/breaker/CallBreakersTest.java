@@ -2,8 +2,8 @@ package com.yarnnn.export.consumer.breaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.yarnnn.export.connector.mcp.McpCallException;
-import com.yarnnn.export.connector.provider.DeliveryException;
+import com.yarnnn.export.connector.failure.DeliveryException;
+import com.yarnnn.export.connector.failure.McpCallException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

@@ -1,7 +1,7 @@
 package com.yarnnn.export.localstack;
 
 import com.yarnnn.export.connector.connection.ConnectionStore;
-import com.yarnnn.export.connector.connection.Secret;
+import com.yarnnn.export.connector.credential.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.yarnnn.export.localstack;
 
 import com.yarnnn.export.connector.connection.ConnectionStore;
-import com.yarnnn.export.connector.connection.Secret;
+import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.connector.provider.notion.FakeNotionApi;
 import com.yarnnn.export.connector.provider.slack.FakeSlackApi;
 import com.yarnnn.export.gmailmcp.FakeGmailApi;

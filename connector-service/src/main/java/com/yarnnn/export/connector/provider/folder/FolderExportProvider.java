@@ -1,8 +1,8 @@
 package com.yarnnn.export.connector.provider.folder;
 
+import com.yarnnn.export.connector.failure.DeliveryException;
 import com.yarnnn.export.connector.mcp.McpServerSpec;
 import com.yarnnn.export.connector.mcp.McpSessionManager;
-import com.yarnnn.export.connector.provider.DeliveryException;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;

@@ -1,9 +1,9 @@
 package com.yarnnn.export.connector.provider.folder;
 
+import com.yarnnn.export.connector.provider.ExportReference;
 import com.yarnnn.export.schemas.EventJson;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * The file a folder export writes: YAML front matter naming the export, the title as a heading, then the
@@ -37,10 +37,6 @@ final class FolderMarkdown {
         if (slug.length() > MAX_SLUG) {
             slug = slug.substring(0, MAX_SLUG).replaceAll("-$", "");
         }
-        return (slug.isEmpty() ? "deliverable" : slug) + "-" + shortId(request.exportId()) + ".md";
-    }
-
-    private static String shortId(UUID id) {
-        return id.toString().substring(0, 8);
+        return (slug.isEmpty() ? "deliverable" : slug) + "-" + ExportReference.shortId(request.exportId()) + ".md";
     }
 }

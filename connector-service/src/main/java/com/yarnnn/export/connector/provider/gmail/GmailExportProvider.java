@@ -2,13 +2,12 @@ package com.yarnnn.export.connector.provider.gmail;
 
 import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
-import com.yarnnn.export.connector.connection.ConnectionUnusableException;
-import com.yarnnn.export.connector.connection.Secret;
+import com.yarnnn.export.connector.failure.DeliveryException;
 import com.yarnnn.export.connector.mcp.McpServerSpec;
 import com.yarnnn.export.connector.mcp.McpSessionManager;
-import com.yarnnn.export.connector.provider.DeliveryException;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
+import com.yarnnn.export.connector.provider.ProviderConnections;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.connector.provider.RateBudget;
 import com.yarnnn.export.schemas.event.ExportRequested;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,13 +36,13 @@ public class GmailExportProvider implements ExportProvider {
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx128m", "-Xss512k");
 
     private final McpSessionManager mcp;
-    private final ConnectionAccess connections;
+    private final ProviderConnections connections;
     private final GmailProperties properties;
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     public GmailExportProvider(McpSessionManager mcp, ConnectionAccess connections, GmailProperties properties) {
         this.mcp = mcp;
-        this.connections = connections;
+        this.connections = new ProviderConnections(ID, connections, "Connect a Gmail account to export by email");
         this.properties = properties;
     }
 
@@ -73,14 +71,11 @@ public class GmailExportProvider implements ExportProvider {
     @Override
     public DeliveryReceipt deliver(ExportRequested request) {
         List<String> recipients = GmailRecipients.parse(request.destinationId());
-        if (request.connectionId() == null) {
-            throw new ConnectionUnusableException("not_connected", "Connect a Gmail account to export by email");
-        }
         ActiveConnection active = connections.open(request.connectionId());
         DeliverableEmail email = DeliverableEmail.of(request);
-        JsonNode sent = GmailToolAnswer.successOrThrow(mcp.callTool(server(request.connectionId(), active.accessToken()),
-                "send_message", Map.of("to", recipients, "subject", email.subject(), "text", email.text(),
-                        "html", email.html(), "export_ref", request.exportId().toString())));
+        JsonNode sent = GmailToolAnswer.successOrThrow(mcp.callTool(server(active), "send_message",
+                Map.of("to", recipients, "subject", email.subject(), "text", email.text(), "html", email.html(),
+                        "export_ref", request.exportId().toString())));
         String messageId = sent.path("id").asString("");
         if (messageId.isEmpty()) {
             throw new DeliveryException("gmail_unexpected_answer", "Gmail accepted the email but returned no message id",
@@ -93,18 +88,17 @@ public class GmailExportProvider implements ExportProvider {
     /** One {@code users.getProfile} call: proves the token is accepted. */
     @Override
     public void validateConnection(ActiveConnection connection) {
-        GmailToolAnswer.successOrThrow(mcp.callTool(server(connection.connection().id(), connection.accessToken()),
-                "get_profile", Map.of()));
+        GmailToolAnswer.successOrThrow(mcp.callTool(server(connection), "get_profile", Map.of()));
     }
 
-    private McpServerSpec server(UUID connectionId, Secret accessToken) {
+    private McpServerSpec server(ActiveConnection connection) {
         Map<String, String> env = new HashMap<>();
-        env.put("GMAIL_ACCESS_TOKEN", accessToken.reveal());
+        env.put("GMAIL_ACCESS_TOKEN", connection.accessToken().reveal());
         if (properties.apiBaseUrl() != null) {
             env.put("GMAIL_API_BASE_URL", properties.apiBaseUrl().toString());
         }
         List<String> args = new ArrayList<>(JVM_OPTIONS);
         args.addAll(List.of("-jar", properties.serverJar()));
-        return new McpServerSpec(ID, ID + ":" + connectionId, java, args, env);
+        return connections.server(connection, java, args, env);
     }
 }

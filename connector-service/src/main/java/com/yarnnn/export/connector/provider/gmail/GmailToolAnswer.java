@@ -1,6 +1,8 @@
 package com.yarnnn.export.connector.provider.gmail;
 
-import com.yarnnn.export.connector.provider.DeliveryException;
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NEEDS_REAUTH;
+
+import com.yarnnn.export.connector.failure.DeliveryException;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.Set;
@@ -39,7 +41,7 @@ final class GmailToolAnswer {
         String reason = error.path("error").asString("unknown");
         String message = error.path("message").asString("no details");
         if (status == 401) {
-            return new DeliveryException("needs_reauth",
+            return new DeliveryException(NEEDS_REAUTH,
                     "Gmail no longer accepts this connection's authorisation: reconnect the Gmail account", false, null);
         }
         if (status == 429 || RATE_LIMITED.contains(reason)) {

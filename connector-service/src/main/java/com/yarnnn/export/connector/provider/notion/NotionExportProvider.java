@@ -2,13 +2,14 @@ package com.yarnnn.export.connector.provider.notion;
 
 import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
-import com.yarnnn.export.connector.connection.ConnectionUnusableException;
 import com.yarnnn.export.connector.connection.Destination;
+import com.yarnnn.export.connector.failure.DeliveryException;
 import com.yarnnn.export.connector.mcp.McpServerSpec;
 import com.yarnnn.export.connector.mcp.McpSessionManager;
-import com.yarnnn.export.connector.provider.DeliveryException;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
+import com.yarnnn.export.connector.provider.ExportReference;
+import com.yarnnn.export.connector.provider.ProviderConnections;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.connector.provider.RateBudget;
 import com.yarnnn.export.schemas.event.ExportRequested;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +43,13 @@ public class NotionExportProvider implements ExportProvider {
     private static final NotionBlockFormatter FORMATTER = new NotionBlockFormatter();
 
     private final McpSessionManager mcp;
-    private final ConnectionAccess connections;
+    private final ProviderConnections connections;
     private final NotionProperties properties;
     private final UnfinishedPages unfinished = new UnfinishedPages();
 
     public NotionExportProvider(McpSessionManager mcp, ConnectionAccess connections, NotionProperties properties) {
         this.mcp = mcp;
-        this.connections = connections;
+        this.connections = new ProviderConnections(ID, connections, "Connect a Notion account to export to Notion");
         this.properties = properties;
     }
 
@@ -73,7 +73,7 @@ public class NotionExportProvider implements ExportProvider {
     @Override
     public DeliveryReceipt deliver(ExportRequested request) {
         String parentId = NotionPageId.parse(request.destinationId());
-        McpServerSpec server = server(open(request.connectionId()));
+        McpServerSpec server = server(connections.open(request.connectionId()));
         List<NotionBlock> blocks = NotionRequests.topLevel(pageBlocks(request));
         UnfinishedPages.UnfinishedPage page = unfinished.find(request.exportId()).orElse(null);
         int written = page != null ? blocksAlreadyOn(server, page, blocks.size()) : -1;
@@ -106,7 +106,7 @@ public class NotionExportProvider implements ExportProvider {
     @Override
     public DeliveryReceipt redeliver(ExportRequested request) {
         if (unfinished.find(request.exportId()).isEmpty()) {
-            McpServerSpec server = server(open(request.connectionId()));
+            McpServerSpec server = server(connections.open(request.connectionId()));
             try {
                 createdEarlier(server, NotionPageId.parse(request.destinationId()), request)
                         .ifPresent(page -> unfinished.remember(request.exportId(), page));
@@ -132,7 +132,7 @@ public class NotionExportProvider implements ExportProvider {
             }
             return true;
         });
-        String reference = reference(request);
+        String reference = ExportReference.of(request.exportId());
         for (int i = candidates.size() - 1; i >= 0; i--) {
             String pageId = candidates.get(i);
             JsonNode first = call(server, "API-get-block-children", Map.of("block_id", pageId, "page_size", 1))
@@ -176,7 +176,7 @@ public class NotionExportProvider implements ExportProvider {
 
     /** The page's content: the reference line, then the deliverable. */
     static List<NotionBlock> pageBlocks(ExportRequested request) {
-        String reference = "Exported from YARNNN · " + reference(request);
+        String reference = ExportReference.line(request.exportId());
         List<NotionBlock> blocks = new ArrayList<>(NotionBlockFormatter.paragraph(List.of(
                 new RichText(reference, TextStyle.PLAIN.withItalic().withColor("gray"), null))));
         blocks.addAll(FORMATTER.format(request.content()));
@@ -221,16 +221,8 @@ public class NotionExportProvider implements ExportProvider {
         } while (cursor != null);
     }
 
-    private ActiveConnection open(UUID connectionId) {
-        if (connectionId == null) {
-            throw new ConnectionUnusableException("not_connected", "Connect a Notion account to export to Notion");
-        }
-        return connections.open(connectionId);
-    }
-
     private McpServerSpec server(ActiveConnection connection) {
-        return new McpServerSpec(ID, ID + ":" + connection.connection().id(), "node",
-                List.of(properties.entry(), "--transport", "stdio"),
+        return connections.server(connection, "node", List.of(properties.entry(), "--transport", "stdio"),
                 Map.of("NOTION_TOKEN", connection.accessToken().reveal()));
     }
 
@@ -240,10 +232,6 @@ public class NotionExportProvider implements ExportProvider {
         } catch (McpError e) {
             throw NotionResultParser.callFailure(e);
         }
-    }
-
-    private static String reference(ExportRequested request) {
-        return "ref " + request.exportId().toString().substring(0, 8);
     }
 
     private static String title(ExportRequested request) {

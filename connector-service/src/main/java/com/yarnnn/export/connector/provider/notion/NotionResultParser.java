@@ -1,6 +1,8 @@
 package com.yarnnn.export.connector.provider.notion;
 
-import com.yarnnn.export.connector.provider.DeliveryException;
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NEEDS_REAUTH;
+
+import com.yarnnn.export.connector.failure.DeliveryException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
@@ -74,7 +76,7 @@ final class NotionResultParser {
         int status = error.path("status").asInt(0);
         String message = shorten(error.path("message").asString(""));
         return switch (code) {
-            case "unauthorized" -> new DeliveryException("needs_reauth",
+            case "unauthorized" -> new DeliveryException(NEEDS_REAUTH,
                     "Notion no longer accepts this connection: reconnect your Notion account", false, null);
             case "object_not_found" -> new DeliveryException(code, "Notion cannot find the page, or it is not shared "
                     + "with the YARNNN integration. Share the page with the YARNNN integration (page menu → "

@@ -1,6 +1,8 @@
 package com.yarnnn.export.connector.provider.slack;
 
-import com.yarnnn.export.connector.provider.DeliveryException;
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NEEDS_REAUTH;
+
+import com.yarnnn.export.connector.failure.DeliveryException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -11,8 +13,6 @@ import tools.jackson.databind.JsonNode;
  * others. Slack's codes and scope names are safe to show; nothing else from a response is echoed.
  */
 final class SlackApiErrors {
-
-    static final String NEEDS_REAUTH = "needs_reauth";
 
     private static final Set<String> AUTH = Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired",
             "account_inactive");

@@ -1,15 +1,19 @@
 package com.yarnnn.export.connector.provider.slack;
 
+import static com.yarnnn.export.schemas.event.ExportErrorCodes.NEEDS_REAUTH;
+
 import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.Connection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
 import com.yarnnn.export.connector.connection.ConnectionUnusableException;
 import com.yarnnn.export.connector.connection.Destination;
+import com.yarnnn.export.connector.failure.DeliveryException;
 import com.yarnnn.export.connector.mcp.McpServerSpec;
 import com.yarnnn.export.connector.mcp.McpSessionManager;
-import com.yarnnn.export.connector.provider.DeliveryException;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
+import com.yarnnn.export.connector.provider.ExportReference;
+import com.yarnnn.export.connector.provider.ProviderConnections;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.connector.provider.RateBudget;
 import com.yarnnn.export.schemas.event.ExportRequested;
@@ -40,13 +44,13 @@ public class SlackExportProvider implements ExportProvider {
             "Post the deliverable to a Slack channel; long ones continue in the message's thread", "slack", true);
 
     private final McpSessionManager mcp;
-    private final ConnectionAccess connections;
+    private final ProviderConnections connections;
     private final SlackProperties properties;
     private final SlackThreadComposer composer;
 
     public SlackExportProvider(McpSessionManager mcp, ConnectionAccess connections, SlackProperties properties) {
         this.mcp = mcp;
-        this.connections = connections;
+        this.connections = new ProviderConnections(ID, connections, "Connect a Slack workspace to export to Slack");
         this.properties = properties;
         this.composer = new SlackThreadComposer(properties.maxMessageChars());
     }
@@ -83,7 +87,7 @@ public class SlackExportProvider implements ExportProvider {
     @Override
     public DeliveryReceipt redeliver(ExportRequested request) {
         Target target = target(request);
-        String reference = "ref " + SlackThreadComposer.reference(request.exportId());
+        String reference = ExportReference.of(request.exportId());
         JsonNode history = call(target.server(), "slack_get_channel_history",
                 Map.of("channel_id", target.channel(), "limit", HISTORY_SCAN));
         for (JsonNode message : history.path("messages")) {
@@ -102,9 +106,6 @@ public class SlackExportProvider implements ExportProvider {
 
     private Target target(ExportRequested request) {
         String channel = SlackChannelId.require(request.destinationId());
-        if (request.connectionId() == null) {
-            throw new ConnectionUnusableException("not_connected", "Connect a Slack workspace to export to Slack");
-        }
         ActiveConnection connection = connections.open(request.connectionId());
         return new Target(channel, connection, server(connection));
     }
@@ -177,10 +178,10 @@ public class SlackExportProvider implements ExportProvider {
     private McpServerSpec server(ActiveConnection active) {
         Connection connection = active.connection();
         if (connection.accountId() == null || connection.accountId().isBlank()) {
-            throw new ConnectionUnusableException("needs_reauth",
+            throw new ConnectionUnusableException(NEEDS_REAUTH,
                     "The Slack connection does not name its workspace; reconnect Slack");
         }
-        return new McpServerSpec(ID, ID + ":" + connection.id(), "node", List.of(properties.entry()),
+        return connections.server(active, "node", List.of(properties.entry()),
                 Map.of("SLACK_BOT_TOKEN", active.accessToken().reveal(), "SLACK_TEAM_ID", connection.accountId()));
     }
 }

@@ -1,6 +1,6 @@
 package com.yarnnn.export.connector.provider.slack;
 
-import com.yarnnn.export.connector.provider.DeliveryException;
+import com.yarnnn.export.connector.failure.DeliveryException;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;

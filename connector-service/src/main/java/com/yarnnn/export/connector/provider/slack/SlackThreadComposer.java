@@ -1,5 +1,6 @@
 package com.yarnnn.export.connector.provider.slack;
 
+import com.yarnnn.export.connector.provider.ExportReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,15 +36,11 @@ final class SlackThreadComposer {
     }
 
     private static String threadPointer(UUID exportId) {
-        return "\n\n_Continued in the thread · ref " + reference(exportId) + "_";
+        return "\n\n_Continued in the thread · " + ExportReference.of(exportId) + "_";
     }
 
     /** Names the export, so a later attempt can recognise what is already in the channel. */
     static String footer(UUID exportId) {
-        return "_Exported from YARNNN · ref " + reference(exportId) + "_";
-    }
-
-    static String reference(UUID exportId) {
-        return exportId.toString().substring(0, 8);
+        return "_" + ExportReference.line(exportId) + "_";
     }
 }

@@ -7,7 +7,7 @@ import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.Connection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
 import com.yarnnn.export.connector.connection.ConnectionStatus;
-import com.yarnnn.export.connector.connection.Secret;
+import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.connector.provider.ProviderRegistry;

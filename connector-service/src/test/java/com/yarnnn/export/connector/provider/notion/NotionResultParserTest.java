@@ -3,7 +3,7 @@ package com.yarnnn.export.connector.provider.notion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.yarnnn.export.connector.provider.DeliveryException;
+import com.yarnnn.export.connector.failure.DeliveryException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;

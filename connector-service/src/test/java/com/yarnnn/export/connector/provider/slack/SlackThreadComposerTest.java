@@ -2,6 +2,7 @@ package com.yarnnn.export.connector.provider.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.yarnnn.export.connector.provider.ExportReference;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class SlackThreadComposerTest {
     private static final String TITLE = "Weekly <report> & notes";
     private static final String TITLE_LINE = "*Weekly &lt;report&gt; &amp; notes*";
     private static final String FOOTER = "_Exported from YARNNN · ref 3f2a9c1e_";
-    private static final String THREAD_POINTER = "\n\n_Continued in the thread · ref " + SlackThreadComposer.reference(EXPORT_ID) + "_";
+    private static final String THREAD_POINTER = "\n\n_Continued in the thread · ref " + ExportReference.shortId(EXPORT_ID) + "_";
 
     static Stream<Arguments> documentsAndLimits() throws IOException, URISyntaxException {
         Path corpus = Path.of(Objects.requireNonNull(SlackThreadComposerTest.class.getResource("/markdown")).toURI());

@@ -1,4 +1,4 @@
-package com.yarnnn.export.connector.provider;
+package com.yarnnn.export.connector.failure;
 
 import java.time.Duration;
 import java.util.Optional;

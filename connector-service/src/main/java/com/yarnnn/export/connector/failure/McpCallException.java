@@ -1,4 +1,4 @@
-package com.yarnnn.export.connector.mcp;
+package com.yarnnn.export.connector.failure;
 
 /**
  * A tool call that did not produce a result: the server could not start, did not answer in time, or died.

@@ -1,4 +1,4 @@
-package com.yarnnn.export.connector.connection;
+package com.yarnnn.export.connector.credential;
 
 import java.util.Objects;
 

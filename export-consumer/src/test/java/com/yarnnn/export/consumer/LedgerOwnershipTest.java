@@ -1,0 +1,150 @@
+package com.yarnnn.export.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One owner per table (issue 14): the delivery ledger, {@code export_delivery}, is export-consumer's. ArchUnit sees
+ * classes, not SQL, so this test reads the sources: the table's name may appear in SQL only in export-consumer's main
+ * sources and in the Liquibase changelog under schemas. In Java, "in SQL" means inside a string literal or text
+ * block (comments may name the table); other main sources (SQL, XML, YAML, properties) are read whole. Tests are
+ * not scanned: they may read any table to check what happened.
+ */
+class LedgerOwnershipTest {
+
+    private static final String LEDGER = "export_delivery";
+    private static final Pattern LEDGER_NAME = Pattern.compile("\\b" + LEDGER + "\\b");
+    private static final List<String> OWNERS =
+            List.of("export-consumer/src/main/", "schemas/src/main/resources/db/changelog/");
+    private static final Set<String> SOURCE_TYPES = Set.of(".java", ".sql", ".xml", ".yaml", ".yml", ".properties");
+    private static final Set<String> NOT_SOURCES = Set.of("target", "node_modules", ".git");
+
+    @Test
+    @Disabled("until the requeue reaches the ledger as an event: issue 14")
+    void onlyExportConsumerNamesTheLedgerInItsSql() throws IOException {
+        Path root = repositoryRoot();
+        List<String> elsewhere = mainSources(root).stream()
+                .filter(LedgerOwnershipTest::namesTheLedger)
+                .map(file -> separatorsAsSlashes(root.relativize(file)))
+                .filter(path -> OWNERS.stream().noneMatch(path::startsWith))
+                .sorted()
+                .toList();
+        assertThat(elsewhere)
+                .as("main sources outside export-consumer whose SQL names %s (the delivery ledger is "
+                        + "export-consumer's: tell it by an event instead)", LEDGER)
+                .isEmpty();
+    }
+
+    @Test
+    void stringLiteralsAreWhatCountsInJava() {
+        String java = "/** Reopens the ledger (export_delivery) row. */\n"
+                + "class Example {\n"
+                + "    // select from export_delivery\n"
+                + "    String url = \"https://example.com/\"; /* export_delivery */ char quote = '\"';\n"
+                + "    String sql = \"\"\"\n"
+                + "            update export_delivery set state = 'CLAIMED'\"\"\";\n"
+                + "}\n";
+
+        assertThat(LEDGER_NAME.matcher(stringLiterals(java)).find()).isTrue();
+        assertThat(LEDGER_NAME.matcher(stringLiterals(java.replace("update export_delivery", "update export_status")))
+                .find()).isFalse();
+    }
+
+    /** Every main source file of every module, without build output and installed packages. */
+    private static List<Path> mainSources(Path root) throws IOException {
+        List<Path> sources = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                return NOT_SOURCES.contains(String.valueOf(dir.getFileName())) ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                String path = separatorsAsSlashes(root.relativize(file));
+                if (attributes.isRegularFile() && path.contains("src/main/")
+                        && SOURCE_TYPES.stream().anyMatch(path::endsWith)) {
+                    sources.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return sources;
+    }
+
+    private static boolean namesTheLedger(Path file) {
+        try {
+            String text = Files.readString(file);
+            return LEDGER_NAME.matcher(file.toString().endsWith(".java") ? stringLiterals(text) : text).find();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
+    }
+
+    /** The contents of a Java source's string literals and text blocks, one a line; comments and code dropped. */
+    private static String stringLiterals(String java) {
+        StringBuilder literals = new StringBuilder();
+        int i = 0;
+        while (i < java.length()) {
+            if (java.startsWith("//", i)) {
+                i = endOf(java, "\n", i + 2);
+            } else if (java.startsWith("/*", i)) {
+                i = endOf(java, "*/", i + 2);
+            } else if (java.charAt(i) == '\'') {
+                i = endOfQuoted(java, i + 1, "'", null);
+            } else if (java.startsWith("\"\"\"", i)) {
+                i = endOfQuoted(java, i + 3, "\"\"\"", literals);
+            } else if (java.charAt(i) == '"') {
+                i = endOfQuoted(java, i + 1, "\"", literals);
+            } else {
+                i++;
+            }
+        }
+        return literals.toString();
+    }
+
+    private static int endOf(String java, String end, int from) {
+        int at = java.indexOf(end, from);
+        return at < 0 ? java.length() : at + end.length();
+    }
+
+    /** Skips a quoted literal from just after its opening quote, minding escapes; appends its content if asked. */
+    private static int endOfQuoted(String java, int from, String quote, StringBuilder content) {
+        int i = from;
+        while (i < java.length() && !java.startsWith(quote, i)) {
+            i += java.charAt(i) == '\\' ? 2 : 1;
+        }
+        if (content != null) {
+            content.append(java, from, Math.min(i, java.length())).append('\n');
+        }
+        return Math.min(i + quote.length(), java.length());
+    }
+
+    private static String separatorsAsSlashes(Path path) {
+        return path.toString().replace('\\', '/');
+    }
+
+    /** The checkout's root: the first directory up from the module that holds the Maven wrapper and schemas/. */
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("schemas"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("No repository root (with mvnw and schemas/) above "
+                + Path.of("").toAbsolutePath());
+    }
+}
