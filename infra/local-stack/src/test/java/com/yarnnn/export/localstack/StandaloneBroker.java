@@ -53,7 +53,10 @@ final class StandaloneBroker implements AutoCloseable {
         int formatted = java(directory, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
                 directory.resolve("server.properties").toString()).waitFor();
         if (formatted != 0) {
-            throw new IllegalStateException("Formatting the broker's storage failed; see " + directory.resolve("broker.log"));
+            // the log lives in a temporary directory the test removes: its last lines go into the failure
+            List<String> log = Files.readAllLines(directory.resolve("broker.log"));
+            throw new IllegalStateException("Formatting the broker's storage failed (exit " + formatted + "):\n"
+                    + String.join("\n", log.subList(Math.max(0, log.size() - 20), log.size())));
         }
         StandaloneBroker broker = new StandaloneBroker(directory, port);
         broker.startProcess();
