@@ -120,7 +120,8 @@ public class ExportWorker {
         } catch (RuntimeException e) {
             failure = e;
         }
-        permit.settle(CallVerdict.of(failure), failure);
+        CallVerdict verdict = CallVerdict.of(failure);
+        permit.settle(verdict, failure);
         ExportOutcome outcome;
         if (failure == null) {
             outcome = new ExportSucceeded(ExportOutcome.SCHEMA_VERSION, ids.generateId(), ref, attempt,
@@ -128,7 +129,8 @@ public class ExportWorker {
         } else {
             AttemptError error = AttemptError.of(provider.descriptor().displayName(), failure);
             if (error instanceof AttemptError.Passing passing) {
-                if (CallVerdict.of(failure) == CallVerdict.NEUTRAL && passing.retryAfter().isEmpty()) {
+                // neither the vendor's failure nor its rate limit: ours, and unexpected
+                if (verdict == CallVerdict.NEUTRAL && passing.retryAfter().isEmpty()) {
                     log.error("Export {} failed unexpectedly", ref.exportId(), failure);
                 }
                 Duration atLeast = passing.retryAfter()
