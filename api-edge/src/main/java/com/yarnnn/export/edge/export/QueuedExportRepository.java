@@ -4,6 +4,7 @@ import com.yarnnn.export.schemas.EventJson;
 import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportState;
+import com.yarnnn.export.schemas.status.StatusTableWrites;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,17 +38,8 @@ class QueuedExportRepository {
      */
     boolean insertQueued(ExportRequested request, String destinationName, String idempotencyKey,
             String requestHash) {
-        boolean inserted = jdbc.sql("""
-                        insert into export_status (export_id, user_id, provider, destination_id, destination_name,
-                            deliverable_id, deliverable_version_id, title, trigger, status, attempt, idempotency_key,
-                            request_hash, created_at, updated_at)
-                        values (:exportId, :userId, :provider, :destinationId, :destinationName, :deliverableId,
-                            :deliverableVersionId, :title, :trigger, :status, 0, :idempotencyKey, :requestHash,
-                            :now, :now)
-                        on conflict do nothing
-                        """)
+        boolean inserted = jdbc.sql(StatusTableWrites.INSERT_QUEUED)
                 .params(exportParameters(request, destinationName))
-                .param("status", ExportState.QUEUED.name())
                 .param("idempotencyKey", idempotencyKey)
                 .param("requestHash", requestHash)
                 .update() == 1;
@@ -67,28 +59,15 @@ class QueuedExportRepository {
      * @return whether the row was inserted
      */
     boolean insertRefused(ExportRequested request, String destinationName, ExportError error) {
-        boolean inserted = jdbc.sql("""
-                        insert into export_status (export_id, user_id, provider, destination_id, destination_name,
-                            deliverable_id, deliverable_version_id, title, trigger, status, attempt, error_code,
-                            error_message, created_at, completed_at, updated_at)
-                        values (:exportId, :userId, :provider, :destinationId, :destinationName, :deliverableId,
-                            :deliverableVersionId, :title, :trigger, 'FAILED', :attempt, :errorCode, :errorMessage,
-                            :now, :now, :now)
-                        on conflict do nothing
-                        """)
+        boolean inserted = jdbc.sql(StatusTableWrites.INSERT_REFUSED)
                 .params(exportParameters(request, destinationName))
                 .param("errorCode", error.code())
                 .param("errorMessage", error.message())
                 .update() == 1;
         if (inserted) {
-            jdbc.sql("""
-                            insert into export_log (id, export_id, user_id, provider, destination_id, deliverable_id,
-                                deliverable_version_id, status, attempt, error_code, error_message, occurred_at)
-                            values (:id, :exportId, :userId, :provider, :destinationId, :deliverableId,
-                                :deliverableVersionId, 'FAILED', :attempt, :errorCode, :errorMessage, :now)
-                            """)
+            jdbc.sql(StatusTableWrites.LOG_REFUSED)
                     .params(exportParameters(request, destinationName))
-                    .param("id", request.eventId())
+                    .param("eventId", request.eventId())
                     .param("errorCode", error.code())
                     .param("errorMessage", error.message())
                     .update();

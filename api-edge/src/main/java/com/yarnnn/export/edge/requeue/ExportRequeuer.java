@@ -8,6 +8,7 @@ import com.yarnnn.export.schemas.event.ExportOutcome;
 import com.yarnnn.export.schemas.event.ExportRef;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportRequeued;
+import com.yarnnn.export.schemas.status.StatusTableWrites;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -67,12 +68,7 @@ public class ExportRequeuer {
     }
 
     private Result requeue(ExportRequested request, String reason) {
-        Optional<Integer> attempt = jdbc.sql("""
-                        update export_status
-                           set status = 'QUEUED', attempt = attempt + 1, error_code = null, error_message = null,
-                               next_attempt_at = null, completed_at = null, updated_at = :now
-                         where export_id = :exportId and user_id = :userId and status in ('FAILED', 'DEAD_LETTERED')
-                        returning attempt""")
+        Optional<Integer> attempt = jdbc.sql(StatusTableWrites.REQUEUE)
                 .param("exportId", request.exportId())
                 .param("userId", request.userId())
                 .param("now", Timestamp.from(clock.instant()))

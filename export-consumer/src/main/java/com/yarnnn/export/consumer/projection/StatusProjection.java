@@ -8,6 +8,7 @@ import com.yarnnn.export.schemas.event.ExportRequeued;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
 import com.yarnnn.export.schemas.event.StatusOrder;
+import com.yarnnn.export.schemas.status.StatusTableWrites;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -32,38 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class StatusProjection {
 
-    private static final String UPSERT_STATUS = """
-            insert into export_status as s (export_id, user_id, provider, destination_id, deliverable_id,
-                   deliverable_version_id, status, attempt, error_code, error_message, external_id, external_url,
-                   next_attempt_at, created_at, started_at, completed_at, updated_at)
-            values (:exportId, :userId, :provider, :destinationId, :deliverableId, :deliverableVersionId, :status,
-                    :attempt, :errorCode, :errorMessage, :externalId, :externalUrl, :nextAttemptAt, :occurredAt,
-                    :startedAt, :completedAt, :occurredAt)
-            on conflict (export_id) do update
-               set status = excluded.status,
-                   attempt = greatest(s.attempt, excluded.attempt),
-                   error_code = excluded.error_code,
-                   error_message = excluded.error_message,
-                   external_id = coalesce(excluded.external_id, s.external_id),
-                   external_url = coalesce(excluded.external_url, s.external_url),
-                   next_attempt_at = excluded.next_attempt_at,
-                   started_at = coalesce(s.started_at, excluded.started_at),
-                   completed_at = excluded.completed_at,
-                   updated_at = greatest(s.updated_at, excluded.updated_at)
-             where (s.status not in ('SUCCEEDED', 'FAILED', 'DEAD_LETTERED')
-                    and ((:terminal and excluded.attempt >= s.attempt)
-                         or (excluded.attempt, :rank, excluded.updated_at) > (s.attempt, %s, s.updated_at)))
-                or (:requeue and s.status in ('FAILED', 'DEAD_LETTERED') and excluded.attempt > s.attempt)"""
-            .formatted(StatusOrder.rankSql("s.status"));
-
-    private static final String APPEND_LOG = """
-            insert into export_log (id, export_id, user_id, provider, destination_id, deliverable_id,
-                   deliverable_version_id, status, attempt, error_code, error_message, external_id, external_url,
-                   occurred_at)
-            values (:eventId, :exportId, :userId, :provider, :destinationId, :deliverableId, :deliverableVersionId,
-                    :status, :attempt, :errorCode, :errorMessage, :externalId, :externalUrl, :occurredAt)
-            on conflict (id) do nothing""";
-
     private final NamedParameterJdbcTemplate jdbc;
     private final Failpoints failpoints;
 
@@ -81,9 +50,9 @@ public class StatusProjection {
     public List<LoggedOutcome> apply(List<ExportOutcome> outcomes) {
         SqlParameterSource[] all = outcomes.stream().map(StatusProjection::parameters).toArray(SqlParameterSource[]::new);
         List<ExportOutcome> attemptOutcomes = outcomes.stream().filter(ExportOutcome::showsInHistory).toList();
-        jdbc.batchUpdate(UPSERT_STATUS, all);
+        jdbc.batchUpdate(StatusTableWrites.FOLD_STATUS, all);
         failpoints.reach("projector-mid-batch");
-        int[] appended = jdbc.batchUpdate(APPEND_LOG,
+        int[] appended = jdbc.batchUpdate(StatusTableWrites.APPEND_LOG,
                 attemptOutcomes.stream().map(StatusProjection::parameters).toArray(SqlParameterSource[]::new));
         List<ExportOutcome> firstSeen = IntStream.range(0, appended.length)
                 .filter(i -> appended[i] != 0)

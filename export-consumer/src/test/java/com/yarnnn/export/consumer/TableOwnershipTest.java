@@ -15,34 +15,61 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * One owner per table (issue 14): the delivery ledger, {@code export_delivery}, is export-consumer's. ArchUnit sees
- * classes, not SQL, so this test reads the sources: the table's name may appear in SQL only in export-consumer's main
- * sources and in the Liquibase changelog under schemas. In Java, "in SQL" means inside a string literal or text
- * block (comments may name the table); other main sources (SQL, XML, YAML, properties) are read whole. Tests are
- * not scanned: they may read any table to check what happened.
+ * One owner per table (issue 14). ArchUnit sees classes, not SQL, so this test reads the sources. The delivery
+ * ledger, {@code export_delivery}, may appear in SQL only in export-consumer's main sources; {@code export_status} and
+ * {@code export_log} may be written only by the statements of schemas' {@code StatusTableWrites}, which api-edge and
+ * the projection both run. The Liquibase changelog under schemas defines all three. In Java, "in SQL" means inside a
+ * string literal or text block (comments may name a table); other main sources (SQL, XML, YAML, properties) are read
+ * whole. Tests are not scanned: they may read any table to check what happened.
  */
-class LedgerOwnershipTest {
+class TableOwnershipTest {
 
     private static final String LEDGER = "export_delivery";
     private static final Pattern LEDGER_NAME = Pattern.compile("\\b" + LEDGER + "\\b");
-    private static final List<String> OWNERS =
-            List.of("export-consumer/src/main/", "schemas/src/main/resources/db/changelog/");
+    private static final String CHANGELOG = "schemas/src/main/resources/db/changelog/";
+    private static final List<String> OWNERS = List.of("export-consumer/src/main/", CHANGELOG);
+    private static final Pattern STATUS_WRITE =
+            Pattern.compile("(?i)\\b(insert\\s+into|update|delete\\s+from)\\s+export_(status|log)\\b");
+    private static final List<String> STATUS_WRITER =
+            List.of("schemas/src/main/java/com/yarnnn/export/schemas/status/StatusTableWrites.java", CHANGELOG);
     private static final Set<String> SOURCE_TYPES = Set.of(".java", ".sql", ".xml", ".yaml", ".yml", ".properties");
     private static final Set<String> NOT_SOURCES = Set.of("target", "node_modules", ".git");
 
     @Test
     void onlyExportConsumerNamesTheLedgerInItsSql() throws IOException {
-        Path root = repositoryRoot();
-        List<String> elsewhere = mainSources(root).stream()
-                .filter(LedgerOwnershipTest::namesTheLedger)
-                .map(file -> separatorsAsSlashes(root.relativize(file)))
-                .filter(path -> OWNERS.stream().noneMatch(path::startsWith))
-                .sorted()
-                .toList();
-        assertThat(elsewhere)
+        assertThat(sourcesWhoseSqlMatches(LEDGER_NAME, OWNERS))
                 .as("main sources outside export-consumer whose SQL names %s (the delivery ledger is "
                         + "export-consumer's: tell it by an event or a header instead)", LEDGER)
                 .isEmpty();
+    }
+
+    @Test
+    void onlyStatusTableWritesWritesTheStatusAndTheLog() throws IOException {
+        assertThat(sourcesWhoseSqlMatches(STATUS_WRITE, STATUS_WRITER))
+                .as("main sources that write export_status or export_log themselves (add the statement to "
+                        + "StatusTableWrites, beside the order it must follow)")
+                .isEmpty();
+    }
+
+    @Test
+    void aWriteToTheStatusTableIsRecognised() {
+        String java = "String sql = \"\"\"\n        UPDATE  export_status set status = 'QUEUED'\"\"\";\n"
+                + "String log = \"insert into export_log (id) values (:id)\";\n";
+
+        assertThat(STATUS_WRITE.matcher(stringLiterals(java)).results().count()).isEqualTo(2);
+        assertThat(STATUS_WRITE.matcher(stringLiterals("String read = \"select status from export_status\";"))
+                .find()).isFalse();
+    }
+
+    /** Main sources outside the owners whose SQL matches, as paths from the checkout's root. */
+    private static List<String> sourcesWhoseSqlMatches(Pattern sql, List<String> owners) throws IOException {
+        Path root = repositoryRoot();
+        return mainSources(root).stream()
+                .filter(file -> sqlMatches(file, sql))
+                .map(file -> separatorsAsSlashes(root.relativize(file)))
+                .filter(path -> owners.stream().noneMatch(path::startsWith))
+                .sorted()
+                .toList();
     }
 
     @Test
@@ -83,10 +110,10 @@ class LedgerOwnershipTest {
         return sources;
     }
 
-    private static boolean namesTheLedger(Path file) {
+    private static boolean sqlMatches(Path file, Pattern sql) {
         try {
             String text = Files.readString(file);
-            return LEDGER_NAME.matcher(file.toString().endsWith(".java") ? stringLiterals(text) : text).find();
+            return sql.matcher(file.toString().endsWith(".java") ? stringLiterals(text) : text).find();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + file, e);
         }
