@@ -5,6 +5,7 @@ import static com.yarnnn.export.gmailmcp.GmailServerProcess.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.yarnnn.export.fakes.gmail.FakeGmailApi;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.mail.Message;
 import java.io.IOException;

@@ -4,12 +4,12 @@ import static com.yarnnn.export.connector.testing.OAuthTestApps.GOOGLE_TOKEN_PAT
 import static com.yarnnn.export.connector.testing.OAuthTestApps.SLACK_TOKEN_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.yarnnn.export.connector.testing.FakeOAuthServer.Response;
 import com.yarnnn.export.connector.testing.OAuthTestApps;
 import com.yarnnn.export.edge.ConnectedAccountsIntegrationTest;
 import com.yarnnn.export.edge.FixedClockAndScriptedIds;
 import com.yarnnn.export.edge.TestTokens;
 import com.yarnnn.export.edge.oauth.OAuthStateCodec.StateClaims;
+import com.yarnnn.export.fakes.oauth.FakeOAuthServer.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package com.yarnnn.export.connector.oauth;
 
-import com.yarnnn.export.connector.testing.FakeOAuthServer;
 import com.yarnnn.export.connector.testing.OAuthTestApps;
+import com.yarnnn.export.fakes.oauth.FakeOAuthServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

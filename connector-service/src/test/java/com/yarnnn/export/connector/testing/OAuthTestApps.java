@@ -2,6 +2,7 @@ package com.yarnnn.export.connector.testing;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
+import com.yarnnn.export.fakes.oauth.FakeOAuthServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package com.yarnnn.export.bench;
 
 import com.yarnnn.export.connector.connection.ConnectionStore;
-import com.yarnnn.export.connector.provider.slack.FakeSlackApi;
+import com.yarnnn.export.fakes.slack.FakeSlackApi;
 import com.yarnnn.export.infra.Infrastructure;
 import com.yarnnn.export.localstack.DevTokens;
 import com.yarnnn.export.localstack.DevVaultKeys;

@@ -12,8 +12,8 @@ import static com.yarnnn.export.connector.testing.OAuthTestApps.SLACK_TOKEN_PATH
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.yarnnn.export.connector.testing.FakeOAuthServer;
 import com.yarnnn.export.connector.testing.OAuthTestApps;
+import com.yarnnn.export.fakes.oauth.FakeOAuthServer;
 import com.yarnnn.export.infra.DatabaseEndpoint;
 import com.yarnnn.export.infra.Infrastructure;
 import java.net.URI;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.yarnnn.export.connector.connection.ConnectionStore;
-import com.yarnnn.export.connector.provider.notion.FakeNotionApi;
-import com.yarnnn.export.connector.provider.slack.FakeSlackApi;
-import com.yarnnn.export.gmailmcp.FakeGmailApi;
+import com.yarnnn.export.fakes.gmail.FakeGmailApi;
+import com.yarnnn.export.fakes.notion.FakeNotionApi;
+import com.yarnnn.export.fakes.slack.FakeSlackApi;
 import com.yarnnn.export.infra.Infrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

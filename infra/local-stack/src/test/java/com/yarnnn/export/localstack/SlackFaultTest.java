@@ -3,7 +3,7 @@ package com.yarnnn.export.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.yarnnn.export.connector.provider.slack.FakeSlackApi;
+import com.yarnnn.export.fakes.slack.FakeSlackApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

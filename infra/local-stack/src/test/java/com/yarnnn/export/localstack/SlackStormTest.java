@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.yarnnn.export.connector.connection.ConnectionStore;
-import com.yarnnn.export.connector.provider.slack.FakeSlackApi;
+import com.yarnnn.export.fakes.slack.FakeSlackApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package com.yarnnn.export.localstack;
 
-import com.yarnnn.export.gmailmcp.FakeGmailApi;
+import com.yarnnn.export.fakes.gmail.FakeGmailApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

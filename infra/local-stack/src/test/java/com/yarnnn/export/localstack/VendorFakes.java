@@ -2,9 +2,9 @@ package com.yarnnn.export.localstack;
 
 import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.connector.credential.Secret;
-import com.yarnnn.export.connector.provider.notion.FakeNotionApi;
-import com.yarnnn.export.connector.provider.slack.FakeSlackApi;
-import com.yarnnn.export.gmailmcp.FakeGmailApi;
+import com.yarnnn.export.fakes.gmail.FakeGmailApi;
+import com.yarnnn.export.fakes.notion.FakeNotionApi;
+import com.yarnnn.export.fakes.slack.FakeSlackApi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

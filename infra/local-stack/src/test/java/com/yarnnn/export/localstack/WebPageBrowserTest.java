@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.yarnnn.export.connector.connection.ConnectionStore;
-import com.yarnnn.export.connector.testing.FakeOAuthServer;
 import com.yarnnn.export.connector.testing.OAuthTestApps;
+import com.yarnnn.export.fakes.oauth.FakeOAuthServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -17,7 +17,7 @@ import com.yarnnn.export.connector.mcp.McpProperties;
 import com.yarnnn.export.connector.mcp.McpSessionManager;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.InvalidDestinationException;
-import com.yarnnn.export.gmailmcp.FakeGmailApi;
+import com.yarnnn.export.fakes.gmail.FakeGmailApi;
 import com.yarnnn.export.gmailmcp.SentEmail;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportTrigger;

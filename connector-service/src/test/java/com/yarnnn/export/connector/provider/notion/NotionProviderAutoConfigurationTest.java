@@ -11,6 +11,7 @@ import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
+import com.yarnnn.export.fakes.notion.FakeNotionApi;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportTrigger;
 import java.io.IOException;

@@ -21,6 +21,7 @@ import com.yarnnn.export.connector.mcp.McpProperties;
 import com.yarnnn.export.connector.mcp.McpSessionManager;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.InvalidDestinationException;
+import com.yarnnn.export.fakes.slack.FakeSlackApi;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportTrigger;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.yarnnn.export.gmailmcp;
+package com.yarnnn.export.fakes.gmail;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local stand-in for the Gmail REST API on 127.0.0.1, speaking its wire format: {@code messages/send} answers
  * {@code {id, threadId, labelIds}}, {@code profile} answers the account, errors are Google's error bodies. It
- * records every request so tests can assert exactly what was sent. Shared with connector-service's tests.
+ * records every request so tests can assert exactly what was sent.
  */
 public final class FakeGmailApi implements AutoCloseable {
 

@@ -1,4 +1,4 @@
-package com.yarnnn.export.connector.provider.notion;
+package com.yarnnn.export.fakes.notion;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package com.yarnnn.export.connector.provider.slack;
+package com.yarnnn.export.fakes.slack;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package com.yarnnn.export.connector.testing;
+package com.yarnnn.export.fakes.oauth;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
