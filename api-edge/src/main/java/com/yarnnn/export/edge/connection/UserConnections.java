@@ -53,7 +53,7 @@ public class UserConnections {
         this.access = access;
     }
 
-    List<Connection> list(UUID userId) {
+    public List<Connection> list(UUID userId) {
         return store.listForUser(userId);
     }
 
@@ -121,7 +121,7 @@ public class UserConnections {
         }
     }
 
-    String displayName(String providerId) {
+    public String displayName(String providerId) {
         return providers.find(providerId).map(provider -> provider.descriptor().displayName())
                 .orElseGet(() -> clients.displayName(providerId));
     }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.CacheControl;
@@ -31,7 +32,8 @@ class DevLoginController {
 
     static final Duration VALID_FOR = Duration.ofHours(12);
 
-    record DevLoginRequest(@NotNull(message = "'user_id' is required (a UUID)") UUID userId) {
+    /** @param audience the token's {@code aud}, e.g. the MCP endpoint's URL for an assistant's token; none by default */
+    record DevLoginRequest(@NotNull(message = "'user_id' is required (a UUID)") UUID userId, String audience) {
     }
 
     record DevLogin(UUID userId, String token, Instant expiresAt) {
@@ -55,12 +57,14 @@ class DevLoginController {
     ResponseEntity<DevLogin> login(@Valid @RequestBody DevLoginRequest request) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(VALID_FOR);
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .subject(request.userId().toString())
                 .issuedAt(now)
-                .expiresAt(expiresAt)
-                .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .expiresAt(expiresAt);
+        if (request.audience() != null && !request.audience().isBlank()) {
+            claims.audience(List.of(request.audience()));
+        }
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new DevLogin(request.userId(), token, expiresAt));

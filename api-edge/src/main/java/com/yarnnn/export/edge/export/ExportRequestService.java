@@ -25,7 +25,7 @@ import org.springframework.util.IdGenerator;
  * Idempotency-Key and body finds the same export.
  */
 @Service
-class ExportRequestService {
+public class ExportRequestService {
 
     private final ExportRequestRules rules;
     private final UserConnections connections;
@@ -51,7 +51,7 @@ class ExportRequestService {
         this.ids = ids;
     }
 
-    ExportAccepted request(UserId user, ExportRequestBody body, String idempotencyKeyHeader) {
+    public ExportAccepted request(UserId user, ExportRequestBody body, String idempotencyKeyHeader) {
         Optional<IdempotencyKey> key = IdempotencyKey.parse(idempotencyKeyHeader);
         ProviderDescriptor provider = rules.check(body);
         if (body.deliverableId() != null) {

@@ -1,12 +1,9 @@
 package com.yarnnn.export.edge.security;
 
 import com.yarnnn.export.edge.problem.ApiProblemException;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
@@ -16,19 +13,9 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 class BearerTokenRejectedException extends ApiProblemException {
 
     BearerTokenRejectedException(AuthenticationException failure) {
-        super(HttpStatus.UNAUTHORIZED, detail(failure));
+        super(HttpStatus.UNAUTHORIZED, BearerTokenRefusal.detail(failure,
+                "This API needs an 'Authorization: Bearer <token>' header with a valid JWT"));
         getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 failure instanceof InvalidBearerTokenException ? "Bearer error=\"invalid_token\"" : "Bearer");
-    }
-
-    private static String detail(AuthenticationException failure) {
-        if (!(failure instanceof InvalidBearerTokenException)) {
-            return "This API needs an 'Authorization: Bearer <token>' header with a valid JWT";
-        }
-        if (failure.getCause() instanceof JwtValidationException invalid) {
-            return "The bearer token was refused: " + invalid.getErrors().stream()
-                    .map(OAuth2Error::getDescription).collect(Collectors.joining("; "));
-        }
-        return "The bearer token was refused: it is malformed or its signature does not verify";
     }
 }

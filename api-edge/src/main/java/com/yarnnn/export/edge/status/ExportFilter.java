@@ -10,5 +10,5 @@ import java.util.UUID;
  * @param from created at or after
  * @param to   created before
  */
-record ExportFilter(ExportState status, String providerId, UUID deliverableId, UUID versionId, Instant from, Instant to) {
+public record ExportFilter(ExportState status, String providerId, UUID deliverableId, UUID versionId, Instant from, Instant to) {
 }

@@ -1,16 +1,13 @@
 package com.yarnnn.export.edge.status;
 
 import com.yarnnn.export.edge.deliverable.DeliverableOwners;
-import com.yarnnn.export.edge.problem.ApiProblemException;
 import com.yarnnn.export.edge.security.UserId;
 import com.yarnnn.export.schemas.event.ExportState;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +25,12 @@ class ExportStatusController {
 
     private static final String LIMIT = "limit must be 1 to 200";
 
-    private final ExportStatusRepository statuses;
+    private final ExportQueries queries;
     private final StatusStreams streams;
     private final DeliverableOwners owners;
 
-    ExportStatusController(ExportStatusRepository statuses, StatusStreams streams, DeliverableOwners owners) {
-        this.statuses = statuses;
+    ExportStatusController(ExportQueries queries, StatusStreams streams, DeliverableOwners owners) {
+        this.queries = queries;
         this.streams = streams;
         this.owners = owners;
     }
@@ -75,19 +72,10 @@ class ExportStatusController {
     }
 
     private ExportStatusView owned(UserId user, UUID id) {
-        return statuses.find(id, user.value()).orElseThrow(() -> new ExportNotFoundException(id));
+        return queries.owned(user.value(), id);
     }
 
     private ExportPage page(UserId user, ExportFilter filter, int limit, String cursor) {
-        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "from must be before to");
-        }
-        ExportCursor after = cursor != null ? ExportCursor.decode(cursor) : null;
-        List<ExportStatusView> exports = statuses.page(user.value(), filter, after, limit + 1);
-        if (exports.size() <= limit) {
-            return new ExportPage(exports, null);
-        }
-        List<ExportStatusView> shown = exports.subList(0, limit);
-        return new ExportPage(List.copyOf(shown), ExportCursor.after(shown.get(limit - 1)).encode());
+        return queries.page(user.value(), filter, limit, cursor);
     }
 }

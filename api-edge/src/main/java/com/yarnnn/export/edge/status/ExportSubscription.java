@@ -3,30 +3,29 @@ package com.yarnnn.export.edge.status;
 import com.yarnnn.export.schemas.event.ExportOutcome;
 import com.yarnnn.export.schemas.event.ExportRequeued;
 import com.yarnnn.export.schemas.event.StatusOrder;
-import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One client's stream of one export. It starts from the projection's row; outcome events that arrive before the
+ * One watcher of one export. It starts from the projection's row; outcome events that arrive before the
  * row was read are held and applied after it, each only if it moves the state forward, so the client sees every
  * state once and in order. The stream ends after a terminal state.
  */
 final class ExportSubscription {
 
-    static final String EVENT_NAME = "status";
-
     private final UUID exportId;
-    private final SseEmitter emitter;
+    private final StatusListener listener;
+    private final Instant expiresAt;
     private final List<ExportOutcome> early = new ArrayList<>();
     private ExportStatusView current;
     private boolean closed;
 
-    ExportSubscription(UUID exportId, SseEmitter emitter) {
+    ExportSubscription(UUID exportId, StatusListener listener, Instant expiresAt) {
         this.exportId = exportId;
-        this.emitter = emitter;
+        this.listener = listener;
+        this.expiresAt = expiresAt;
     }
 
     UUID exportId() {
@@ -61,6 +60,12 @@ final class ExportSubscription {
         }
     }
 
+    synchronized void expireAt(Instant now) {
+        if (!now.isBefore(expiresAt)) {
+            closed = true;
+        }
+    }
+
     synchronized void close() {
         closed = true;
     }
@@ -77,16 +82,7 @@ final class ExportSubscription {
         if (closed) {
             return;
         }
-        try {
-            emitter.send(SseEmitter.event().name(EVENT_NAME).id(view.etag()).data(view));
-            if (view.status().isTerminal()) {
-                closed = true;
-                emitter.complete();
-            }
-        } catch (IOException | IllegalStateException e) {
-            // the client went away; the emitter's completion callback removes this subscription
-            closed = true;
-        }
+        closed = !listener.onStatus(view) || view.status().isTerminal();
     }
 
     private static StatusOrder.Position position(ExportStatusView view) {
