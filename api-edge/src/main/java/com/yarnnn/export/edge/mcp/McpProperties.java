@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxWait              the longest {@code export_deliverable} waits for the export's end when asked to
  * @param callsPerMinute       each user's budget of tool calls
  */
-@ConfigurationProperties("yarnnn.mcp")
+@ConfigurationProperties("yarnnn.mcp-endpoint")
 public record McpProperties(
         URI resourceUrl,
         @DefaultValue List<URI> authorizationServers,
