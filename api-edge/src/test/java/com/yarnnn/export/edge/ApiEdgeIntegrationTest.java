@@ -65,6 +65,11 @@ public abstract class ApiEdgeIntegrationTest {
                 .until(() -> jdbc.sql("select count(*) from event_outbox").query(Long.class).single() == 0);
     }
 
+    /** The port the application listens on. */
+    protected int port() {
+        return port;
+    }
+
     protected TopicProbe folderTopic() {
         return new TopicProbe(bootstrapServers, FOLDER_TOPIC);
     }

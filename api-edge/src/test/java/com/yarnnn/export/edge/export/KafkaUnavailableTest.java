@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.yarnnn.export.edge.ApiClient;
 import com.yarnnn.export.edge.ApiEdgeIntegrationTest;
+import com.yarnnn.export.edge.McpTestClients;
 import com.yarnnn.export.edge.TestTokens;
+import io.modelcontextprotocol.client.McpSyncClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -52,6 +54,22 @@ class KafkaUnavailableTest extends ApiEdgeIntegrationTest {
         assertThat(jdbc.sql("select count(*) from event_outbox where payload like ?").param("%" + exportId + "%")
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(output.getAll()).doesNotContain(content);
+    }
+
+    @Test
+    void anExportFromAnAssistantIsAcceptedAlikeAndWaitsInTheOutbox() {
+        UUID user = UUID.randomUUID();
+        Map<String, Object> arguments = McpTestClients.folderExport();
+        arguments.put("idempotency_key", "assistant-broker-down");
+
+        Map<String, Object> accepted;
+        try (McpSyncClient client = McpTestClients.connect(port(), McpTestClients.tokenFor(port(), user))) {
+            accepted = McpTestClients.structured(McpTestClients.call(client, "export_deliverable", arguments));
+        }
+
+        assertThat(accepted.get("status")).isEqualTo("QUEUED");
+        assertThat(jdbc.sql("select count(*) from event_outbox where payload like ?")
+                .param("%" + accepted.get("export_id") + "%").query(Integer.class).single()).isEqualTo(1);
     }
 
     /** Its request would otherwise reach the other tests' broker through their relays, which share the database. */

@@ -1,28 +1,26 @@
 package com.yarnnn.export.edge.mcp;
 
+import static com.yarnnn.export.edge.McpTestClients.call;
+import static com.yarnnn.export.edge.McpTestClients.folderExport;
+import static com.yarnnn.export.edge.McpTestClients.structured;
+import static com.yarnnn.export.edge.McpTestClients.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.yarnnn.export.edge.ApiEdgeIntegrationTest;
+import com.yarnnn.export.edge.McpTestClients;
 import com.yarnnn.export.edge.TestTokens;
 import com.yarnnn.export.edge.TopicProbe;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpError;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +28,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,54 +41,18 @@ class McpEndpointTest extends ApiEdgeIntegrationTest {
             {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18",
              "capabilities": {}, "clientInfo": {"name": "curl", "version": "1"}}}""";
 
-    @LocalServerPort
-    int serverPort;
-
     private final HttpClient http = HttpClient.newHttpClient();
 
     private String resource() {
-        return "http://localhost:" + serverPort + "/mcp";
+        return McpTestClients.resource(port());
     }
 
     private String tokenFor(UUID user) {
-        return TestTokens.sign(TestTokens.SECRET, claims -> claims.subject(user.toString()).audience(resource()));
+        return McpTestClients.tokenFor(port(), user);
     }
 
     private McpSyncClient client(String token) {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-                .builder("http://localhost:" + serverPort)
-                .endpoint("/mcp")
-                .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
-                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
-                .build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
-        client.initialize();
-        return client;
-    }
-
-    private static Map<String, Object> exportArguments() {
-        Map<String, Object> arguments = new HashMap<>();
-        arguments.put("provider", "folder");
-        arguments.put("destination_id", "reports/from-an-assistant");
-        arguments.put("title", "Weekly report");
-        arguments.put("content", "# Weekly report\n\nAll **green**.");
-        arguments.put("deliverable_version_id", UUID.randomUUID().toString());
-        return arguments;
-    }
-
-    private static CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
-        return client.callTool(new CallToolRequest(tool, arguments));
-    }
-
-    private static String text(CallToolResult result) {
-        return result.content().stream().map(content -> ((TextContent) content).text())
-                .collect(Collectors.joining("\n"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> structured(CallToolResult result) {
-        assertThat(result.isError()).as(text(result)).isFalse();
-        return (Map<String, Object>) result.structuredContent();
+        return McpTestClients.connect(port(), token);
     }
 
     @Test
@@ -121,7 +82,7 @@ class McpEndpointTest extends ApiEdgeIntegrationTest {
         UUID user = UUID.randomUUID();
         try (McpSyncClient client = client(tokenFor(user)); TopicProbe topic = folderTopic()) {
             Map<TopicPartition, Long> before = topic.endOffsets();
-            Map<String, Object> arguments = exportArguments();
+            Map<String, Object> arguments = folderExport();
             arguments.put("idempotency_key", "assistant-" + UUID.randomUUID());
 
             Map<String, Object> accepted = structured(call(client, "export_deliverable", arguments));
@@ -152,9 +113,9 @@ class McpEndpointTest extends ApiEdgeIntegrationTest {
     @Test
     void badArgumentsAreToolErrorsInTheHttpApisWords() {
         try (McpSyncClient client = client(tokenFor(UUID.randomUUID()))) {
-            Map<String, Object> noContent = exportArguments();
+            Map<String, Object> noContent = folderExport();
             noContent.remove("content");
-            Map<String, Object> unknownProvider = exportArguments();
+            Map<String, Object> unknownProvider = folderExport();
             unknownProvider.put("provider", "fax");
 
             CallToolResult missing = call(client, "export_deliverable", noContent);
@@ -177,7 +138,7 @@ class McpEndpointTest extends ApiEdgeIntegrationTest {
     void anotherUsersExportIsNotFound() {
         Object exportId;
         try (McpSyncClient owner = client(tokenFor(UUID.randomUUID()))) {
-            exportId = structured(call(owner, "export_deliverable", exportArguments())).get("export_id");
+            exportId = structured(call(owner, "export_deliverable", folderExport())).get("export_id");
         }
         try (McpSyncClient other = client(tokenFor(UUID.randomUUID()))) {
             CallToolResult seen = call(other, "get_export", Map.of("export_id", exportId));
@@ -199,7 +160,7 @@ class McpEndpointTest extends ApiEdgeIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(
-                "Bearer resource_metadata=\"http://localhost:" + serverPort
+                "Bearer resource_metadata=\"http://localhost:" + port()
                         + "/.well-known/oauth-protected-resource/mcp\"");
     }
 
@@ -228,7 +189,7 @@ class McpEndpointTest extends ApiEdgeIntegrationTest {
     @Test
     void theProtectedResourceMetadataNamesTheResource() throws Exception {
         // RFC 9728 §3.1: the well-known path goes between the host and the resource's path
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port()
                 + "/.well-known/oauth-protected-resource/mcp")).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
