@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,13 +33,18 @@ public final class McpTestClients {
 
     /** An initialised client sending the token with every request. */
     public static McpSyncClient connect(int port, String token) {
+        return connect(port, token, UnaryOperator.identity());
+    }
+
+    /** The same, with the client's consumers of progress or resource updates added by {@code spec}. */
+    public static McpSyncClient connect(int port, String token, UnaryOperator<McpClient.SyncSpec> spec) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder("http://localhost:" + port)
                 .endpoint("/mcp")
                 .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
                 .build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+        McpSyncClient client = spec.apply(McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))).build();
         client.initialize();
         return client;
     }

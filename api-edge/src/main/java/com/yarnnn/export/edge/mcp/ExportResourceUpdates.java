@@ -39,8 +39,10 @@ final class ExportResourceUpdates {
         String uri = ExportResources.uri(owned.exportId());
         AtomicBoolean first = new AtomicBoolean(true);
         streams.watch(owned, view -> {
-            // the first state is the one the caller already has
-            if (!first.getAndSet(false) && server != null) {
+            // the first state told is the export's now: news only if it moved since the caller read it
+            boolean moved = !first.getAndSet(false)
+                    || view.status() != owned.status() || view.attempt() != owned.attempt();
+            if (moved && server != null) {
                 server.notifyResourcesUpdated(new ResourcesUpdatedNotification(uri));
             }
             if (view.status().isTerminal()) {

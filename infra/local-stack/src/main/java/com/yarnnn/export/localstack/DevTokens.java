@@ -34,11 +34,17 @@ public final class DevTokens {
 
     /** A token with roles, e.g. {@code operator} for the dead-letter API. */
     public static String mint(String secret, UUID userId, Duration validFor, List<String> roles) {
+        return sign(secret, userId, validFor, roles.isEmpty() ? new JWTClaimsSet.Builder()
+                : new JWTClaimsSet.Builder().claim("roles", roles));
+    }
+
+    /** A token for a service whose URL is its audience, e.g. api-edge's MCP endpoint. */
+    public static String mintFor(String secret, UUID userId, Duration validFor, String audience) {
+        return sign(secret, userId, validFor, new JWTClaimsSet.Builder().audience(audience));
+    }
+
+    private static String sign(String secret, UUID userId, Duration validFor, JWTClaimsSet.Builder builder) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
-        if (!roles.isEmpty()) {
-            builder.claim("roles", roles);
-        }
         JWTClaimsSet claims = builder
                 .subject(userId.toString())
                 .issueTime(Date.from(now))
