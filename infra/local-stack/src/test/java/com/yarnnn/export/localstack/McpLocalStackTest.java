@@ -17,17 +17,20 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
- * An assistant on the whole pipeline, through {@code /mcp} with the MCP Java SDK's client: an export it waits for,
- * told by progress notifications, ends SUCCEEDED with the file written; one that fails is retried by the tool and
- * its resource's subscriber hears each move.
+ * An assistant on the whole pipeline, through {@code /mcp}: with the MCP Java SDK's client, an export it waits for,
+ * told by progress notifications, ends SUCCEEDED with the file written, and one that fails is retried by the tool
+ * while its resource's subscriber hears each move; and clients nobody here wrote, the official MCP Inspector CLI and
+ * a script on the official TypeScript SDK, export and read back.
  */
 class McpLocalStackTest extends LocalStackTest {
 
@@ -57,10 +60,12 @@ class McpLocalStackTest extends LocalStackTest {
         assertThat(ended.get("status")).isEqualTo("SUCCEEDED");
         Path file = Path.of(URI.create((String) ended.get("external_url")));
         assertThat(Files.readString(file)).contains("All **green**.");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !progress.isEmpty()
-                && "SUCCEEDED".equals(progress.get(progress.size() - 1).message()));
+        // the Java client hands notifications over on several threads: their progress values give the order
+        await().atMost(Duration.ofSeconds(10)).until(() -> inOrder(progress).contains("SUCCEEDED"));
+        assertThat(inOrder(progress)).first().isEqualTo("QUEUED");
+        assertThat(inOrder(progress)).last().isEqualTo("SUCCEEDED");
         assertThat(progress).extracting(ProgressNotification::progressToken).containsOnly("wait-1");
-        assertThat(progress).extracting(ProgressNotification::progress).isSorted();
+        assertThat(progress).extracting(ProgressNotification::progress).doesNotHaveDuplicates();
     }
 
     @Test
@@ -91,6 +96,49 @@ class McpLocalStackTest extends LocalStackTest {
             assertThat(call(client, "retry_export", Map.of("export_id", exportId)).isError())
                     .as("a SUCCEEDED export is never sent again").isTrue();
         }
+    }
+
+    @Test
+    void theMcpInspectorExportsADeliverableAndReadsItBackAsSucceeded() {
+        URI mcp = URI.create(McpTestClients.resource(port));
+        String version = UUID.randomUUID().toString();
+
+        JsonNode tools = ThirdPartyMcpClients.inspectorListTools(mcp, token);
+        JsonNode accepted = ThirdPartyMcpClients.inspectorCallTool(mcp, token, "export_deliverable", Map.of(
+                "provider", "folder", "destination_id", "assistant/inspector", "title", "From the Inspector",
+                "content", "# From the Inspector\n\nWritten by a client nobody here wrote.",
+                "deliverable_version_id", version, "idempotency_key", "inspector-" + version));
+        String exportId = accepted.path("structuredContent").path("export_id").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCEEDED".equals(client.get("/api/exports/" + exportId)
+                .body().path("status").asString()));
+        JsonNode export = ThirdPartyMcpClients.inspectorCallTool(mcp, token, "get_export",
+                Map.of("export_id", exportId));
+
+        assertThat(tools.path("tools").valueStream().map(tool -> tool.path("name").asString()))
+                .contains("export_deliverable", "get_export", "list_exports", "retry_export");
+        assertThat(accepted.path("isError").asBoolean()).as(accepted.toString()).isFalse();
+        assertThat(export.path("structuredContent").path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(Path.of(URI.create(export.path("structuredContent").path("external_url").asString())))
+                .content().contains("Written by a client nobody here wrote.");
+    }
+
+    @Test
+    void theTypeScriptSdkClientFollowsAWaitedExportByItsProgressNotifications() {
+        Map<String, Object> arguments = folderExport();
+        arguments.put("destination_id", "assistant/typescript");
+        arguments.put("wait_seconds", 30);
+
+        JsonNode run = ThirdPartyMcpClients.exportWithProgress(URI.create(McpTestClients.resource(port)), token,
+                arguments);
+
+        assertThat(run.path("result").path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("progress").valueStream().map(JsonNode::asString).toList()).last().isEqualTo("SUCCEEDED");
+        assertThat(run.path("export").path("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    private static List<String> inOrder(List<ProgressNotification> progress) {
+        return progress.stream().sorted(Comparator.comparing(ProgressNotification::progress))
+                .map(ProgressNotification::message).toList();
     }
 
     private static String text(ResourceContents contents) {
