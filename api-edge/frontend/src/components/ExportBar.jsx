@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../lib/api.js';
+import { copyToClipboard } from '../lib/clipboard.js';
 import { isTerminal, watchExport } from '../lib/exportWatch.js';
 import { slug } from '../lib/format.js';
 import { loadDestinations } from '../lib/integrations.js';
@@ -64,14 +65,7 @@ export function ExportBar({ deliverable, providers, connections, onExportsChange
     }
   };
 
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(deliverable.markdown);
-      setFeedback('Copied the deliverable as Markdown.');
-    } catch {
-      setFeedback('Copying was refused by the browser: select the text instead.');
-    }
-  };
+  const copy = async () => setFeedback(await copyToClipboard(deliverable.markdown, 'the deliverable as Markdown'));
 
   const download = () => {
     const url = URL.createObjectURL(new Blob([deliverable.markdown], { type: 'text/markdown;charset=utf-8' }));

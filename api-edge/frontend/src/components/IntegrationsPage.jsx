@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../lib/api.js';
 import { useIntegrations } from '../lib/integrations.js';
 import { onOAuthResult, startOAuth } from '../lib/oauthPopup.js';
+import { AssistantSetup } from './AssistantSetup.jsx';
 import { ConfirmDialog } from './ConfirmDialog.jsx';
 import { ProviderCard } from './ProviderCard.jsx';
 
 /**
  * Settings › Integrations: a card per available provider. Connect opens the vendor's authorization in a popup; the
- * card updates when the popup reports back (or closes), and focus returns to the card.
+ * card updates when the popup reports back (or closes), and focus returns to the card. Below the cards, how to use
+ * YARNNN from an AI assistant.
  */
 export function IntegrationsPage({ returned }) {
   const { providers, connections, error, reload } = useIntegrations();
@@ -89,6 +91,7 @@ export function IntegrationsPage({ returned }) {
             onDisconnect={(p, connection) => setDisconnecting({ provider: p, connection })} />
         ))}
       </div>
+      <AssistantSetup />
       {disconnecting && (
         <ConfirmDialog title={`Disconnect ${disconnecting.provider.display_name}?`} confirmLabel="Disconnect"
           onConfirm={disconnect} onCancel={() => { setDisconnecting(null); focusCard(disconnecting.provider.id); }}>

@@ -62,6 +62,14 @@ final class StackClient {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** POSTs a JSON-RPC message to an MCP endpoint (Streamable HTTP) as an assistant does, with this client's token. */
+    Response mcp(String endpoint, String message) {
+        return send(HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(message)));
+    }
+
     Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }

@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,12 +41,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * The web page in headless Chromium against the whole local stack (api-edge serving the page, export-consumer, the
  * real MCP servers, local fakes of Slack's OAuth and Web API): connect in a popup, export and watch the status live,
- * a failure's reason and Retry, downloads, history and auto-export. Each test signs in as a new user.
+ * a failure's reason and Retry, downloads, history and auto-export, a token for an assistant on the MCP endpoint.
+ * Each test signs in as a new user.
  */
 class WebPageBrowserTest extends VendorStackTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String AUTHORIZE_PATH = "/slack/oauth/v2/authorize";
+    private static final String MCP_INITIALIZE = """
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},\
+            "clientInfo":{"name":"t","version":"1"}}}""";
 
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
@@ -199,6 +205,34 @@ class WebPageBrowserTest extends VendorStackTest {
         WebElement row = historyRow("SUCCEEDED");
         assertThat(row.getText()).contains("Folder · auto/weekly").contains("auto");
         assertThat(exports.resolve("auto/weekly")).isDirectoryContaining("glob:**/weekly-revenue-report-*.md");
+    }
+
+    @Test
+    void createsATokenForAnAssistantThatTheMcpEndpointAccepts() {
+        signIn(UUID.randomUUID());
+        open("/settings/integrations");
+        WebElement section = visible(By.cssSelector("section.assistant"));
+        String endpoint = browser.findElement(By.id(labelled("Endpoint URL"))).getDomProperty("value");
+        assertThat(endpoint).isEqualTo(baseUrl + "/mcp");
+        WebElement claudeCode = browser.findElement(By.id("mcp-claude-code"));
+        assertThat(claudeCode.getText()).isEqualTo(
+                "claude mcp add --transport http yarnnn " + endpoint + " --header \"Authorization: Bearer <token>\"");
+
+        click(section, "Create a token for your assistant");
+
+        assertThat(waitForText(section, "the token is in both snippets below and expires")).isTrue();
+        Matcher bearer = Pattern.compile("--header \"Authorization: Bearer ([\\w.-]+)\"$").matcher(claudeCode.getText());
+        assertThat(bearer.find()).as(claudeCode.getText()).isTrue();
+        String assistantToken = bearer.group(1);
+        assertThat(browser.findElement(By.id("mcp-claude-desktop")).getText())
+                .contains("\"" + endpoint + "\"", "\"Authorization: Bearer " + assistantToken + "\"");
+        String pageToken = (String) browser.executeScript("return sessionStorage.getItem('yarnnn.token');");
+        StackClient assistant = new StackClient(baseUrl, assistantToken);
+        assertThat(assistant.mcp(endpoint, MCP_INITIALIZE).status()).isEqualTo(200);
+        assertThat(assistant.as(pageToken).mcp(endpoint, MCP_INITIALIZE).status()).isEqualTo(401);
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertThat(horizontalOverflow()).as("integrations tab with the token, 390 px wide").isZero();
     }
 
     /** Also takes the README's screenshots (target/screenshots). */
