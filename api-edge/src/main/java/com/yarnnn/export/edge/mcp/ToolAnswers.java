@@ -20,7 +20,7 @@ final class ToolAnswers {
         this.json = json;
     }
 
-    /** The value as the API's JSON object, with the fields given added. */
+    /** The value as the HTTP API shows it, as a JSON object to add fields to. */
     Map<String, Object> object(Object value) {
         return json.convertValue(value, OBJECT);
     }
