@@ -2,6 +2,8 @@ package com.yarnnn.export.connector;
 
 import com.yarnnn.export.connector.mcp.McpProperties;
 import com.yarnnn.export.connector.mcp.McpSessionManager;
+import com.yarnnn.export.connector.mcp.remote.RemoteMcpProperties;
+import com.yarnnn.export.connector.mcp.remote.RemoteMcpSessions;
 import com.yarnnn.export.connector.provider.ConnectionSessions;
 import com.yarnnn.export.connector.provider.ExportProvider;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
@@ -21,12 +23,12 @@ import org.springframework.util.IdGenerator;
 import org.springframework.util.JdkIdGenerator;
 
 /**
- * The connector library's beans: MCP sessions (and the connections' sessions, which disconnecting stops), the
- * providers and their registry, and the clock and id generator every component takes (injected, so tests can fix
- * them).
+ * The connector library's beans: MCP sessions (and the connections' sessions, which disconnecting stops), the clients
+ * of the vendors' hosted MCP servers, the providers and their registry, and the clock and id generator every
+ * component takes (injected, so tests can fix them).
  */
 @AutoConfiguration
-@EnableConfigurationProperties({McpProperties.class, FolderProperties.class})
+@EnableConfigurationProperties({McpProperties.class, RemoteMcpProperties.class, FolderProperties.class})
 public class ConnectorAutoConfiguration {
 
     @Bean
@@ -45,6 +47,12 @@ public class ConnectorAutoConfiguration {
     @ConditionalOnMissingBean
     McpSessionManager mcpSessionManager(McpProperties properties, ObjectProvider<MeterRegistry> meters) {
         return new McpSessionManager(properties, meters.getIfAvailable(CompositeMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RemoteMcpSessions remoteMcpSessions(RemoteMcpProperties properties, Clock clock) {
+        return new RemoteMcpSessions(properties, clock);
     }
 
     @Bean

@@ -3,16 +3,12 @@ package com.yarnnn.export.connector.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import com.yarnnn.export.connector.connection.ConnectionStore.NewConnection;
 import com.yarnnn.export.connector.connection.ConnectionStore.StoredTokens;
 import com.yarnnn.export.connector.connection.JdbcConnectionStore.SealedTokens;
 import com.yarnnn.export.connector.connection.VaultRotation.RotationReport;
 import com.yarnnn.export.connector.credential.Secret;
+import com.yarnnn.export.connector.testing.LogCapture;
 import com.yarnnn.export.connector.vault.TokenVault;
 import com.yarnnn.export.connector.vault.VaultException;
 import com.yarnnn.export.connector.vault.VaultKeyRing;
@@ -59,20 +55,17 @@ class SecretsStayOutOfLogsTest {
     @Autowired
     KeyRings keyRings;
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final UUID user = UUID.randomUUID();
+    private LogCapture logs;
 
     @BeforeEach
     void captureEverything() {
-        logs.start();
-        root().addAppender(logs);
-        VERBOSE.forEach(name -> logger(name).setLevel(Level.TRACE));
+        logs = LogCapture.withTrace(VERBOSE);
     }
 
     @AfterEach
     void stopCapturing() {
-        VERBOSE.forEach(name -> logger(name).setLevel(null));
-        root().detachAppender(logs);
+        logs.close();
         jdbc.sql("delete from user_integrations where user_id = :user").param("user", user).update();
     }
 
@@ -110,11 +103,11 @@ class SecretsStayOutOfLogsTest {
         assertThat(failures).allSatisfy(failure -> assertThat(failure).isInstanceOf(VaultException.class));
         failures.forEach(failure -> LoggerFactory.getLogger(getClass()).error("A caller logs the failure", failure));
 
-        assertThat(messages()).anySatisfy(message -> assertThat(message).contains("Vault rotation to key 'log-2'"))
+        assertThat(logs.lines()).anySatisfy(message -> assertThat(message).contains("Vault rotation to key 'log-2'"))
                 .anySatisfy(message -> assertThat(message).contains("Connection " + unreadable
                         + " was not re-encrypted: Cannot decrypt a token sealed with vault key 'lost'"))
                 .anySatisfy(message -> assertThat(message).contains("parameter value"));
-        List<String> seen = new ArrayList<>(messages());
+        List<String> seen = new ArrayList<>(logs.lines());
         holders.forEach(holder -> seen.add(holder.toString()));
         failures.forEach(failure -> seen.add(String.valueOf(failure.getMessage())));
         assertThat(seen).allSatisfy(text -> assertThat(text).doesNotContain(SECRETS));
@@ -126,27 +119,5 @@ class SecretsStayOutOfLogsTest {
         sealed[sealed.length - 1] ^= 1;
         jdbc.sql("update user_integrations set access_token_encrypted = :sealed where id = :id")
                 .param("id", connectionId).param("sealed", sealed).update();
-    }
-
-    /** Every captured log line, with the messages of its exception and the causes. */
-    private List<String> messages() {
-        List<String> messages = new ArrayList<>();
-        for (ILoggingEvent event : logs.list) {
-            messages.add(event.getFormattedMessage());
-            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-                messages.add(t.getClassName() + ": " + t.getMessage());
-            }
-        }
-        return messages;
-    }
-
-
-
-    private static Logger root() {
-        return logger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    }
-
-    private static Logger logger(String name) {
-        return (Logger) LoggerFactory.getLogger(name);
     }
 }

@@ -1,0 +1,56 @@
+package com.yarnnn.export.connector.testing;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every log line of this JVM while open, with the named loggers turned up to TRACE: for tests that no secret reaches
+ * a log. A line is the formatted message, and the whole stack trace of its exception (each cause's message included).
+ */
+public final class LogCapture implements AutoCloseable {
+
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final List<String> verbose;
+
+    private LogCapture(List<String> verbose) {
+        this.verbose = List.copyOf(verbose);
+        appender.start();
+        root().addAppender(appender);
+        verbose.forEach(name -> logger(name).setLevel(Level.TRACE));
+    }
+
+    public static LogCapture withTrace(List<String> verboseLoggers) {
+        return new LogCapture(verboseLoggers);
+    }
+
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent event : appender.list) {
+            lines.add(event.getFormattedMessage());
+            if (event.getThrowableProxy() != null) {
+                lines.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+            }
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        verbose.forEach(name -> logger(name).setLevel(null));
+        root().detachAppender(appender);
+    }
+
+    private static Logger root() {
+        return logger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    private static Logger logger(String name) {
+        return (Logger) LoggerFactory.getLogger(name);
+    }
+}
