@@ -34,10 +34,25 @@ public final class DevTokens {
 
     /** A token with roles, e.g. {@code operator} for the dead-letter API. */
     public static String mint(String secret, UUID userId, Duration validFor, List<String> roles) {
+        return mint(secret, userId, validFor, roles, null);
+    }
+
+    /**
+     * A token issued for one resource ({@code aud}), e.g. api-edge's MCP endpoint URL, which refuses tokens that do
+     * not name it.
+     */
+    public static String mintFor(String secret, UUID userId, Duration validFor, String audience) {
+        return mint(secret, userId, validFor, List.of(), audience);
+    }
+
+    private static String mint(String secret, UUID userId, Duration validFor, List<String> roles, String audience) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
         if (!roles.isEmpty()) {
             builder.claim("roles", roles);
+        }
+        if (audience != null) {
+            builder.audience(audience);
         }
         JWTClaimsSet claims = builder
                 .subject(userId.toString())
