@@ -65,7 +65,7 @@ public final class BenchMain {
         if (options.runs("seed")) {
             report.add(SeedBaseline.run(serversDir, exportRoot, options.seedExports()));
         }
-        if (options.runs("folder") || options.runs("slack") || options.runs("growth")) {
+        if (options.runs("folder") || options.runs("mcp") || options.runs("slack") || options.runs("growth")) {
             onStack();
         }
         report.write(options.resultsDir());
@@ -83,10 +83,16 @@ public final class BenchMain {
                     () -> stack.consumer().getBean(MeterRegistry.class)), options.resultsDir());
             ConnectionStore connections = stack.edge().getBean(ConnectionStore.class);
             SlackWorkspaces warmUp = SlackWorkspaces.connect(connections, secret, SLACK_TOKEN, 1, "W");
-            if (options.runs("folder")) {
+            if (options.runs("folder") || options.runs("mcp")) {
                 try (OutcomeWatcher outcomes = new OutcomeWatcher(infrastructure.kafka().bootstrapServers())) {
-                    folder(driver, projection, runs, outcomes,
-                            DevTokens.mint(secret, UUID.randomUUID(), Duration.ofHours(6)));
+                    if (options.runs("folder")) {
+                        folder(driver, projection, runs, outcomes,
+                                DevTokens.mint(secret, UUID.randomUUID(), Duration.ofHours(6)));
+                    }
+                    if (options.runs("mcp")) {
+                        report.add(RouteComparison.run(options, stack.baseUrl(), secret, driver, runs, projection,
+                                outcomes, report::add));
+                    }
                 }
             }
             if (options.runs("slack")) {
@@ -156,6 +162,8 @@ public final class BenchMain {
         properties.put("yarnnn.vault.keys", DevVaultKeys.random());
         properties.put("yarnnn.mcp.servers-dir", serversDir.toString());
         properties.put("yarnnn.providers.folder.root", exportRoot.toString());
+        // each user's MCP tool-call budget (120 a minute by default) would hold the MCP route at 2 exports/s
+        properties.put("yarnnn.mcp-endpoint.calls-per-minute", "1000000");
         properties.put("yarnnn.mcp.servers.slack.env.NODE_OPTIONS",
                 "--import=" + serversDir.resolve("slack-fetch-redirect.mjs"));
         properties.put("yarnnn.mcp.servers.slack.env.SLACK_API_BASE_URL", slack.baseUrl());

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * What to run, from {@code --name=value} arguments (see {@link #USAGE}).
  *
- * @param scenarios         which parts run: {@code raw}, {@code seed}, {@code folder}, {@code slack}, {@code growth}
+ * @param scenarios         which parts run: {@code raw}, {@code seed}, {@code folder}, {@code mcp}, {@code slack},
+ *                          {@code growth}
  * @param seconds           how long each folder load run sends
  * @param warmUp            seconds of unmeasured load before the raw baseline and before the folder runs, the same
  *                          concurrency as measured: the JIT compiler is done before the clock starts
@@ -24,17 +25,24 @@ import java.util.Set;
  * @param growthConnections connection counts of the cost-growth table
  * @param growthRate        offered exports/s of each cost-growth step
  * @param growthSeconds     how long each cost-growth step sends
+ * @param mcpSessions       exports in flight on each route of the MCP-vs-HTTP comparison: MCP sessions (one per
+ *                          sender thread), and as many HTTP senders
+ * @param mcpSeconds        how long each measured turn of a route sends
+ * @param mcpRounds         turns of each route, alternating which goes first (HTTP MCP, MCP HTTP, …)
+ * @param mcpWarmUp         seconds of unmeasured load on each route before the first turn
  * @param mcpProcessGuard   a Slack run stops sending once this many MCP servers are alive at once: without a
  *                          bounded pool every connection keeps its server, and 1,000 of them would not fit in memory
  * @param resultsDir        where the table, CSV and plots go
  */
 record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurrency, int seedExports,
         int slackConnections, double slackRate, int slackSeconds, double zipfExponent, List<Integer> growthConnections,
-        double growthRate, int growthSeconds, int mcpProcessGuard, Path resultsDir) {
+        double growthRate, int growthSeconds, int mcpSessions, int mcpSeconds, int mcpRounds, int mcpWarmUp,
+        int mcpProcessGuard, Path resultsDir) {
 
     static final String USAGE = """
-            ./bench [--scenarios=raw,seed,folder,slack,growth] [--seconds=20] [--warm-up=30] [--concurrency=8]
+            ./bench [--scenarios=raw,seed,folder,mcp,slack,growth] [--seconds=20] [--warm-up=30] [--concurrency=8]
                     [--seed-exports=5]
+                    [--mcp-sessions=4] [--mcp-seconds=6] [--mcp-rounds=2] [--mcp-warm-up=10]
                     [--slack-connections=1000] [--slack-rate=20] [--slack-seconds=30] [--zipf-exponent=1.0]
                     [--growth-connections=1,10,100,1000] [--growth-rate=10] [--growth-seconds=10]
                     [--mcp-process-guard=100] [--results=infra/bench/results]""";
@@ -52,7 +60,7 @@ record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurre
             given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         BenchOptions options = new BenchOptions(
-                new LinkedHashSet<>(list(given.remove("scenarios"), "raw,seed,folder,slack,growth")),
+                new LinkedHashSet<>(list(given.remove("scenarios"), "raw,seed,folder,mcp,slack,growth")),
                 integer(given.remove("seconds"), 20),
                 integer(given.remove("warm-up"), 30),
                 integer(given.remove("concurrency"), 8),
@@ -64,6 +72,10 @@ record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurre
                 list(given.remove("growth-connections"), "1,10,100,1000").stream().map(Integer::parseInt).toList(),
                 decimal(given.remove("growth-rate"), 10),
                 integer(given.remove("growth-seconds"), 10),
+                integer(given.remove("mcp-sessions"), 4),
+                integer(given.remove("mcp-seconds"), 6),
+                integer(given.remove("mcp-rounds"), 2),
+                integer(given.remove("mcp-warm-up"), 10),
                 integer(given.remove("mcp-process-guard"), 100),
                 Path.of(given.getOrDefault("results", "infra/bench/results")).toAbsolutePath().normalize());
         given.remove("results");

@@ -16,6 +16,7 @@ import java.util.Optional;
 final class BenchReport {
 
     private final List<BenchRow> rows = new ArrayList<>();
+    private final List<RouteComparison.Result> comparisons = new ArrayList<>();
     private final BenchOptions options;
 
     BenchReport(BenchOptions options) {
@@ -26,6 +27,11 @@ final class BenchReport {
         rows.add(row);
         System.out.println(BenchRow.markdownHeader().lines().findFirst().orElseThrow());
         System.out.println(row.markdown());
+    }
+
+    void add(RouteComparison.Result comparison) {
+        comparisons.add(comparison);
+        System.out.println(comparison.markdown());
     }
 
     String markdown() {
@@ -43,6 +49,7 @@ final class BenchReport {
                 .append(BenchRow.cpuMarkdownHeader()).append('\n');
         rows.stream().filter(row -> !row.cpuMillis().isEmpty())
                 .forEach(row -> text.append(row.cpuMarkdown()).append('\n'));
+        comparisons.forEach(comparison -> text.append('\n').append(comparison.markdown()));
         text.append('\n').append(ratios());
         return text.toString();
     }
@@ -64,7 +71,7 @@ final class BenchReport {
         Optional<BenchRow> seed = find("seed design");
         Optional<BenchRow> max = find("folder max");
         Optional<BenchRow> half = find("folder half rate");
-        StringBuilder text = new StringBuilder("Targets:\n\n");
+        StringBuilder text = new StringBuilder();
         if (max.isPresent() && raw.isPresent()) {
             double ratio = max.get().completedPerSecond() / raw.get().completedPerSecond();
             text.append(line("folder max completed/s vs the raw MCP limit", percent(ratio), "≥ 70 %", ratio >= 0.70));
@@ -80,14 +87,14 @@ final class BenchReport {
             text.append(line("half rate p99 accepted→SUCCEEDED", ms(row.latency().p99()), "≤ 60 ms",
                     row.latency().p99() <= 60));
         });
-        return text.toString();
+        return text.isEmpty() ? "" : "Targets:\n\n" + text;
     }
 
     private Optional<BenchRow> find(String scenario) {
         return rows.stream().filter(r -> r.scenario().equals(scenario)).findFirst();
     }
 
-    private static String line(String what, String measured, String target, boolean met) {
+    static String line(String what, String measured, String target, boolean met) {
         return "- " + what + ": **" + measured + "** (target " + target + ": " + (met ? "met" : "not met") + ")\n";
     }
 

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,16 +28,33 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends {@code POST /api/integrations/export} to api-edge, either at a fixed rate (open loop: requests leave on
  * schedule whatever the answers) or with a fixed number of exports in flight (closed loop), and collects the accepted
- * export ids.
+ * export ids and how long each accepted call took to answer. A closed loop can also send through other
+ * {@link Sender}s, one per sender thread (the MCP route's sessions).
  */
 final class LoadDriver {
 
-    /** What a run sent: accepted export ids, answers by status code, and how long sending took. */
-    record Sent(List<UUID> accepted, Map<Integer, Integer> answers, double sendSeconds, boolean stoppedByGuard) {
+    /**
+     * What a run sent: accepted export ids, answers by status code, how long sending took, and each accepted call's
+     * time to its answer (ms).
+     */
+    record Sent(List<UUID> accepted, Map<Integer, Integer> answers, double sendSeconds, boolean stoppedByGuard,
+            List<Double> callMillis) {
 
         double acceptedPerSecond() {
             return accepted.size() / sendSeconds;
         }
+    }
+
+    /** The answer to one export request: its HTTP status ({@code 202} accepted, -1 none) and the accepted export. */
+    record Answer(int status, UUID exportId) {
+
+        static final Answer NONE = new Answer(-1, null);
+    }
+
+    /** One way of asking api-edge for export {@code n}. */
+    @FunctionalInterface
+    interface Sender {
+        Answer send(ExportCall call, int n);
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -73,7 +91,7 @@ final class LoadDriver {
             }
             ExportCall call = calls.apply(i);
             int n = i;
-            senders.execute(() -> collector.send(call, n));
+            senders.execute(() -> collector.send(this::post, call, n));
         }
         await(senders);
         return collector.sent((System.nanoTime() - start) / 1e9, stopped);
@@ -85,56 +103,82 @@ final class LoadDriver {
      */
     Sent closedLoop(int concurrency, int seconds, IntFunction<ExportCall> calls,
             Function<UUID, CompletableFuture<Void>> ended) {
-        ExecutorService senders = Executors.newFixedThreadPool(concurrency, new CustomizableThreadFactory("bench-sender-"));
+        return closedLoop(Collections.nCopies(concurrency, (Sender) this::post), seconds, calls, ended);
+    }
+
+    /** The same with one sender thread per element of {@code senders}, each sending through its own. */
+    Sent closedLoop(List<? extends Sender> senders, int seconds, IntFunction<ExportCall> calls,
+            Function<UUID, CompletableFuture<Void>> ended) {
+        ExecutorService threads = Executors.newFixedThreadPool(senders.size(),
+                new CustomizableThreadFactory("bench-sender-"));
         Collector collector = new Collector();
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
-        for (int t = 0; t < concurrency; t++) {
-            senders.execute(() -> {
+        for (Sender sender : senders) {
+            threads.execute(() -> {
                 while (System.nanoTime() < end) {
                     int n = next.getAndIncrement();
-                    collector.send(calls.apply(n), n).ifPresent(id -> ended.apply(id).orTimeout(60, TimeUnit.SECONDS).join());
+                    collector.send(sender, calls.apply(n), n)
+                            .ifPresent(id -> ended.apply(id).orTimeout(60, TimeUnit.SECONDS).join());
                 }
             });
         }
-        await(senders);
+        await(threads);
         return collector.sent((System.nanoTime() - start) / 1e9, false);
+    }
+
+    /** {@code POST /api/integrations/export} of export {@code n}. */
+    Answer post(ExportCall call, int n) {
+        HttpRequest request = HttpRequest.newBuilder(exportUri)
+                .header("Authorization", "Bearer " + call.token())
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fields(call, n, "provider_id"))))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            UUID id = response.statusCode() == 202
+                    ? UUID.fromString(JSON.readTree(response.body()).get("export_id").asString()) : null;
+            return new Answer(response.statusCode(), id);
+        } catch (IOException e) {
+            return Answer.NONE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Answer.NONE;
+        }
+    }
+
+    /**
+     * Export {@code n}'s fields, the provider's under {@code providerKey} ({@code provider_id} in the HTTP API,
+     * {@code provider} in the MCP tool): the same deliverable every time, a fresh version id.
+     */
+    static Map<String, Object> fields(ExportCall call, int n, String providerKey) {
+        return Map.of(providerKey, call.provider(), "destination_id", call.destination(), "title", "Bench export " + n,
+                "content", CONTENT, "deliverable_version_id", UUID.randomUUID().toString());
     }
 
     private final class Collector {
 
         private final ConcurrentLinkedQueue<UUID> accepted = new ConcurrentLinkedQueue<>();
         private final Map<Integer, Integer> answers = new ConcurrentHashMap<>();
+        private final ConcurrentLinkedQueue<Double> callMillis = new ConcurrentLinkedQueue<>();
 
-        Optional<UUID> send(ExportCall call, int n) {
-            String body = JSON.writeValueAsString(Map.of("provider_id", call.provider(),
-                    "destination_id", call.destination(), "title", "Bench export " + n, "content", CONTENT,
-                    "deliverable_version_id", UUID.randomUUID().toString()));
-            HttpRequest request = HttpRequest.newBuilder(exportUri)
-                    .header("Authorization", "Bearer " + call.token())
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                answers.merge(response.statusCode(), 1, Integer::sum);
-                if (response.statusCode() == 202) {
-                    UUID id = UUID.fromString(JSON.readTree(response.body()).get("export_id").asString());
-                    accepted.add(id);
-                    return Optional.of(id);
-                }
-            } catch (IOException e) {
-                answers.merge(-1, 1, Integer::sum);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        Optional<UUID> send(Sender sender, ExportCall call, int n) {
+            long began = System.nanoTime();
+            Answer answer = sender.send(call, n);
+            double millis = (System.nanoTime() - began) / 1e6;
+            answers.merge(answer.status(), 1, Integer::sum);
+            if (answer.exportId() == null) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            callMillis.add(millis);
+            accepted.add(answer.exportId());
+            return Optional.of(answer.exportId());
         }
 
         Sent sent(double seconds, boolean stopped) {
-            return new Sent(List.copyOf(accepted), Map.copyOf(answers), seconds, stopped);
+            return new Sent(List.copyOf(accepted), Map.copyOf(answers), seconds, stopped, List.copyOf(callMillis));
         }
     }
 
