@@ -48,7 +48,8 @@ final class ExportResources {
             ExportStatusView view = McpCaller.of(exchange.transportContext())
                     .flatMap(user -> queries.find(user, exportId(request.uri())))
                     .orElseThrow(() -> McpError.RESOURCE_NOT_FOUND.apply(request.uri()));
-            updates.watch(view);
+            McpCaller.of(exchange.transportContext())
+                    .ifPresent(user -> updates.watch(user, view.exportId(), view.status()));
             return new ReadResourceResult(List.of(new TextResourceContents(request.uri(), "application/json",
                     json.writeValueAsString(answers.object(view)))));
         });

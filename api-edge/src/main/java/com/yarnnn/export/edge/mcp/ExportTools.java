@@ -174,11 +174,12 @@ final class ExportTools {
                 return ToolAnswers.error(violations.replace("provider_id", "provider"));
             }
             ExportAccepted accepted = exports.request(new UserId(user), body, key.orElse(null));
-            ExportStatusView view = queries.owned(user, accepted.exportId());
-            updates.watch(view);
-            if (waitSeconds > 0) {
-                view = progress.await(view, Duration.ofSeconds(waitSeconds), call.exchange(), call.progressToken());
+            updates.watch(user, accepted.exportId(), accepted.status());
+            if (waitSeconds == 0) {
+                return answers.success(accepted(accepted, body), acceptedObject(accepted, body));
             }
+            ExportStatusView view = progress.await(queries.owned(user, accepted.exportId()),
+                    Duration.ofSeconds(waitSeconds), call.exchange(), call.progressToken());
             return answers.success(sentence(view), exportObject(view));
         });
     }
@@ -186,7 +187,7 @@ final class ExportTools {
     private CallToolResult getExport(UUID user, ToolArguments arguments, Call call) {
         return answer(user, false, false, () -> {
             ExportStatusView view = queries.owned(user, arguments.requiredUuid("export_id"));
-            updates.watch(view);
+            updates.watch(user, view.exportId(), view.status());
             return answers.success(sentence(view), exportObject(view));
         });
     }
@@ -211,9 +212,27 @@ final class ExportTools {
             UUID exportId = arguments.requiredUuid("export_id");
             retries.retry(exportId, user);
             ExportStatusView view = queries.owned(user, exportId);
-            updates.watch(view);
+            updates.watch(user, exportId, view.status());
             return answers.success(sentence(view), exportObject(view));
         });
+    }
+
+    /** The answer to an export just accepted, from what the call knows: no read of what it just wrote. */
+    private static Map<String, Object> acceptedObject(ExportAccepted accepted, ExportRequestBody body) {
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("export_id", accepted.exportId().toString());
+        export.put("status", accepted.status().name());
+        export.put("provider_id", body.providerId());
+        export.put("destination_id", body.destinationId());
+        export.put("title", body.title().strip());
+        export.put("status_url", accepted.statusUrl());
+        export.put("resource_uri", ExportResources.uri(accepted.exportId()));
+        return export;
+    }
+
+    private static String accepted(ExportAccepted accepted, ExportRequestBody body) {
+        return "Export " + accepted.exportId() + " to " + body.providerId() + " (" + body.destinationId() + ") is "
+                + accepted.status() + "; get_export follows it";
     }
 
     private Map<String, Object> exportObject(ExportStatusView view) {

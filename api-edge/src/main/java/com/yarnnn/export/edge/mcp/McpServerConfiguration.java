@@ -13,6 +13,8 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import jakarta.validation.Validator;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -56,9 +58,9 @@ class McpServerConfiguration {
     McpSyncServer mcpServer(HttpServletStreamableServerTransportProvider transport, McpProperties properties,
             ProviderRegistry providers, UserConnections connections, ExportRequestService exports,
             ExportQueries queries, OwnerRetries retries, Validator validator, ToolCallBudget budget,
-            StatusStreams streams, JsonMapper json) {
+            StatusStreams streams, JsonMapper json, @Qualifier("applicationTaskExecutor") Executor executor) {
         ToolAnswers answers = new ToolAnswers(json);
-        ExportResourceUpdates updates = new ExportResourceUpdates(streams);
+        ExportResourceUpdates updates = new ExportResourceUpdates(streams, queries, executor);
         ExportTools tools = new ExportTools(providers, connections, exports, queries, retries, validator, budget,
                 new ExportProgress(streams), updates, answers, properties.maxWait());
         McpSyncServer server = McpServer.sync(transport)
@@ -66,6 +68,8 @@ class McpServerConfiguration {
                 .jsonMapper(mcpJson())
                 // the tools check their arguments themselves, in the HTTP API's words rather than a schema validator's
                 .validateToolInputs(false)
+                // a tool runs on the request's own thread: no hand-over to a scheduler and back
+                .immediateExecution(true)
                 .instructions("Export YARNNN deliverables (markdown) to Slack, Notion, Gmail or a folder with the "
                         + "user's connected accounts, and follow each export to its end. list_integrations and "
                         + "list_destinations tell where; export_deliverable sends; get_export follows.")
