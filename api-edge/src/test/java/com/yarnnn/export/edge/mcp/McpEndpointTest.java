@@ -111,6 +111,28 @@ class McpEndpointTest extends ApiEdgeIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void integrationsAndDestinationsAreListedAsTheHttpApiListsThem() {
+        try (McpSyncClient client = client(tokenFor(UUID.randomUUID()))) {
+            List<Map<String, Object>> integrations = (List<Map<String, Object>>) structured(
+                    call(client, "list_integrations", Map.of())).get("integrations");
+            CallToolResult slackDestinations = call(client, "list_destinations", Map.of("provider", "slack"));
+            CallToolResult folderDestinations = call(client, "list_destinations", Map.of("provider", "folder"));
+
+            assertThat(integrations).extracting(integration -> integration.get("id"))
+                    .contains("folder", "slack", "notion", "gmail");
+            assertThat(integrations).filteredOn(integration -> "folder".equals(integration.get("id")))
+                    .singleElement().satisfies(folder -> assertThat(folder).containsEntry("connected", true));
+            assertThat(integrations).filteredOn(integration -> "slack".equals(integration.get("id")))
+                    .singleElement().satisfies(slack -> assertThat(slack).containsEntry("connected", false));
+            assertThat(slackDestinations.isError()).isTrue();
+            assertThat(text(slackDestinations)).contains("Slack").contains("HTTP 409");
+            assertThat(folderDestinations.isError()).isTrue();
+            assertThat(text(folderDestinations)).contains("typed in").contains("HTTP 400");
+        }
+    }
+
+    @Test
     void badArgumentsAreToolErrorsInTheHttpApisWords() {
         try (McpSyncClient client = client(tokenFor(UUID.randomUUID()))) {
             Map<String, Object> noContent = folderExport();
