@@ -57,8 +57,8 @@ public class ConnectorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ConnectionSessions connectionSessions(McpSessionManager mcp) {
-        return new ConnectionSessions(mcp);
+    ConnectionSessions connectionSessions(McpSessionManager mcp, RemoteMcpSessions remote) {
+        return new ConnectionSessions(mcp, remote);
     }
 
     @Bean

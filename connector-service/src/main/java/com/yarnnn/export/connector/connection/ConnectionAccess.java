@@ -1,5 +1,6 @@
 package com.yarnnn.export.connector.connection;
 
+import com.yarnnn.export.connector.credential.Secret;
 import java.util.UUID;
 
 /** How providers get a usable token for a connection at execution time (never from an event). */
@@ -14,4 +15,18 @@ public interface ConnectionAccess {
      *         oauth_not_configured})
      */
     ActiveConnection open(UUID connectionId);
+
+    /**
+     * The connection with a token other than {@code rejected}, which the vendor refused (HTTP 401 from a hosted MCP
+     * server): the stored one if another caller renewed it meanwhile, else a refreshed one where the connection has
+     * a refresh token. Without one, the same token comes back: the caller treats that as {@code needs_reauth}.
+     * By default the connection as {@link #open} gives it.
+     *
+     * @throws ConnectionUnusableException as {@link #open}, or {@code needs_reauth} when the vendor refused the
+     *         refresh token
+     * @throws com.yarnnn.export.connector.failure.DeliveryException as {@link #open}
+     */
+    default ActiveConnection refresh(UUID connectionId, Secret rejected) {
+        return open(connectionId);
+    }
 }

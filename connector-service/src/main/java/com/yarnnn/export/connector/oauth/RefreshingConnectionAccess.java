@@ -10,6 +10,7 @@ import com.yarnnn.export.connector.connection.ConnectionStatus;
 import com.yarnnn.export.connector.connection.ConnectionStore.StoredTokens;
 import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.connector.connection.ConnectionUnusableException;
+import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.connector.failure.DeliveryException;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,17 +74,32 @@ public class RefreshingConnectionAccess implements ConnectionAccess {
         if (!expiresSoon(tokens)) {
             return new ActiveConnection(connection, tokens.accessToken());
         }
-        return refreshOnce(connectionId);
+        return refreshOnce(connectionId, null);
     }
 
-    private ActiveConnection refreshOnce(UUID connectionId) {
+    /**
+     * Refreshes even a token that does not expire soon, when the stored one is still {@code rejected} and a refresh
+     * token exists; shares the refresh with other callers as {@link #open} does.
+     */
+    @Override
+    public ActiveConnection refresh(UUID connectionId, Secret rejected) {
+        Connection connection = usable(connectionId);
+        StoredTokens tokens = store.tokens(connectionId);
+        if (!tokens.accessToken().equals(rejected) || tokens.refreshToken() == null) {
+            return new ActiveConnection(connection, tokens.accessToken());
+        }
+        return refreshOnce(connectionId, rejected);
+    }
+
+    /** @param rejected a token the vendor refused, refreshed though it does not expire soon; or null */
+    private ActiveConnection refreshOnce(UUID connectionId, Secret rejected) {
         CompletableFuture<ActiveConnection> mine = new CompletableFuture<>();
         CompletableFuture<ActiveConnection> running = refreshes.putIfAbsent(connectionId, mine);
         if (running != null) {
             return join(running);
         }
         try {
-            ActiveConnection active = store.withRowLock(connectionId, () -> refreshHoldingLock(connectionId)).get();
+            ActiveConnection active = store.withRowLock(connectionId, () -> refreshHoldingLock(connectionId, rejected)).get();
             mine.complete(active);
             return active;
         } catch (RuntimeException e) {
@@ -94,14 +110,14 @@ public class RefreshingConnectionAccess implements ConnectionAccess {
         }
     }
 
-    private Outcome refreshHoldingLock(UUID connectionId) {
+    private Outcome refreshHoldingLock(UUID connectionId, Secret rejected) {
         Connection connection = usable(connectionId);
         StoredTokens tokens = store.tokens(connectionId);
-        if (!expiresSoon(tokens)) {
+        if (!expiresSoon(tokens) && !tokens.accessToken().equals(rejected)) {
             return Outcome.of(new ActiveConnection(connection, tokens.accessToken()));
         }
         if (tokens.refreshToken() == null) {
-            if (tokens.expiresAt().isAfter(clock.instant())) {
+            if (tokens.expiresAt() == null || tokens.expiresAt().isAfter(clock.instant())) {
                 return Outcome.of(new ActiveConnection(connection, tokens.accessToken()));
             }
             return needsReauth(connection, "its access token expired and it has no refresh token");

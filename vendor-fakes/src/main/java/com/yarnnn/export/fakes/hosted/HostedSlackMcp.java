@@ -119,6 +119,7 @@ public final class HostedSlackMcp extends HostedMcpDouble {
     private final Map<String, Workspace> workspaces = new ConcurrentHashMap<>();
     private final Map<String, User> tokens = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> skips = new ConcurrentHashMap<>();
     private volatile String failureError;
     private volatile int maxMessageChars = DEFAULT_MAX_MESSAGE_CHARS;
     private final AtomicInteger canvasIds = new AtomicInteger();
@@ -197,6 +198,15 @@ public final class HostedSlackMcp extends HostedMcpDouble {
     public void failNextCallsOf(String tool, int count, String error) {
         this.failureError = error;
         failures.computeIfAbsent(tool, t -> new AtomicInteger()).addAndGet(count);
+    }
+
+    /**
+     * As {@link #failNextCallsOf}, after the next {@code skip} calls of {@code tool} are served as usual: e.g. the
+     * third message of a thread fails, the first two are posted.
+     */
+    public void failCallsOfAfter(String tool, int skip, int count, String error) {
+        skips.computeIfAbsent(tool, t -> new AtomicInteger()).addAndGet(skip);
+        failNextCallsOf(tool, count, error);
     }
 
     /** A channel's top-level messages (and broadcast replies), oldest first. */
@@ -436,6 +446,10 @@ public final class HostedSlackMcp extends HostedMcpDouble {
     private HostedMcpServer.Tool<User> tool(String name, Function<ToolCall<User>, McpSchema.CallToolResult> handler) {
         ToolDescriptor descriptor = ToolDescriptor.load("slack", name);
         return new HostedMcpServer.Tool<>(descriptor, call -> {
+            AtomicInteger skipping = skips.get(name);
+            if (skipping != null && skipping.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return handler.apply(call);
+            }
             AtomicInteger failing = failures.get(name);
             if (failing != null && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw slackError(failureError);

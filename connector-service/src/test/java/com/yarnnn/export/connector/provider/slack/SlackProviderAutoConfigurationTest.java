@@ -33,6 +33,29 @@ class SlackProviderAutoConfigurationTest {
     }
 
     @Test
+    void buildsTheStdioProviderByDefaultAndTheHostedOneOnTransportRemote() {
+        context.withBean(ConnectionAccess.class, () -> id -> null)
+                .run(ctx -> assertThat(ctx.getBean(SlackExportProvider.class).transport())
+                        .isEqualTo(SlackProperties.Transport.STDIO));
+        context.withBean(ConnectionAccess.class, () -> id -> null)
+                .withPropertyValues("yarnnn.providers.slack.transport=stdio")
+                .run(ctx -> assertThat(ctx.getBean(SlackExportProvider.class).transport())
+                        .isEqualTo(SlackProperties.Transport.STDIO));
+        context.withBean(ConnectionAccess.class, () -> id -> null)
+                .withPropertyValues("yarnnn.providers.slack.transport=remote",
+                        "yarnnn.mcp.remote.servers.slack.url=https://mcp.slack.com/mcp")
+                .run(ctx -> assertThat(ctx.getBean(SlackExportProvider.class).transport())
+                        .isEqualTo(SlackProperties.Transport.REMOTE));
+    }
+
+    @Test
+    void refusesTransportRemoteWithoutTheHostedServersUrl() {
+        context.withBean(ConnectionAccess.class, () -> id -> null)
+                .withPropertyValues("yarnnn.providers.slack.transport=remote")
+                .run(ctx -> assertThat(ctx).hasFailed());
+    }
+
+    @Test
     void staysAwayWithoutConnectionsOrWhenDisabled() {
         context.run(ctx -> assertThat(ctx).doesNotHaveBean(SlackExportProvider.class));
         context.withBean(ConnectionAccess.class, () -> id -> null)
