@@ -178,7 +178,7 @@ final class ExportTools {
             if (waitSeconds == 0) {
                 return answers.success(accepted(accepted, body), acceptedObject(accepted, body));
             }
-            ExportStatusView view = progress.await(queries.owned(user, accepted.exportId()),
+            ExportStatusView view = progress.await(accepted.status(), queries.owned(user, accepted.exportId()),
                     Duration.ofSeconds(waitSeconds), call.exchange(), call.progressToken());
             return answers.success(sentence(view), exportObject(view));
         });
