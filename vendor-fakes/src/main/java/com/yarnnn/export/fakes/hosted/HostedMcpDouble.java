@@ -24,7 +24,10 @@ public abstract class HostedMcpDouble implements AutoCloseable {
         return server().faults();
     }
 
-    /** Every HTTP request answered so far, in order. */
+    /**
+     * Every HTTP request answered so far, in order. A request the MCP layer answers is logged once its servlet call
+     * returns, which for a streamed answer may be just after the client has it: await an entry, do not expect it.
+     */
     public List<HostedMcpRequest> requests() {
         return server().requests();
     }

@@ -3,6 +3,7 @@ package com.yarnnn.export.connector.provider.slack;
 import static com.yarnnn.export.schemas.event.ExportErrorCodes.NEEDS_REAUTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.Connection;
@@ -135,8 +136,9 @@ class HostedSlackExportProviderTest {
         assertThat(slack.messages(TEAM, CHANNEL)).singleElement()
                 .satisfies(m -> assertThat(receipt.externalId()).isEqualTo(CHANNEL + "/" + m.ts()));
         assertThat(slack.callCount("slack_send_message")).isEqualTo(1);
-        assertThat(slack.requests()).filteredOn(r -> "slack_send_message".equals(r.tool()))
-                .extracting(HostedMcpRequest::token).containsExactly(TOKEN, RENEWED);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(slack.requests())
+                .filteredOn(r -> "slack_send_message".equals(r.tool()))
+                .extracting(HostedMcpRequest::token).containsExactly(TOKEN, RENEWED));
     }
 
     @Test
