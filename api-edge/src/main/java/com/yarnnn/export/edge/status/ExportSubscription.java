@@ -4,6 +4,7 @@ import com.yarnnn.export.schemas.event.ExportOutcome;
 import com.yarnnn.export.schemas.event.ExportRequeued;
 import com.yarnnn.export.schemas.event.StatusOrder;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -72,7 +73,7 @@ final class ExportSubscription {
 
     private void apply(ExportOutcome outcome) {
         if (!closed && StatusOrder.supersedes(new StatusOrder.Position(outcome.state(), outcome.attempt(),
-                outcome.occurredAt()), position(current), outcome instanceof ExportRequeued)) {
+                asStored(outcome.occurredAt())), position(current), outcome instanceof ExportRequeued)) {
             current = LiveExport.apply(current, outcome);
             send(current);
         }
@@ -86,6 +87,15 @@ final class ExportSubscription {
     }
 
     private static StatusOrder.Position position(ExportStatusView view) {
-        return new StatusOrder.Position(view.status(), view.attempt(), view.updatedAt());
+        return new StatusOrder.Position(view.status(), view.attempt(), asStored(view.updatedAt()));
+    }
+
+    /**
+     * A time as the projection stores it: PostgreSQL keeps microseconds and the JDBC driver rounds to the nearest
+     * one, so the row written from an event may read a nanosecond-precise event's time back a little later; compared
+     * unrounded, that row would look like a later move and be sent again.
+     */
+    private static Instant asStored(Instant time) {
+        return time.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 }
