@@ -9,9 +9,11 @@ import com.yarnnn.export.connector.provider.ExportProvider;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
 import com.yarnnn.export.connector.provider.folder.FolderExportProvider;
 import com.yarnnn.export.connector.provider.folder.FolderProperties;
+import com.yarnnn.export.connector.provider.hosted.HostedProviders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -69,7 +71,9 @@ public class ConnectorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProviderRegistry providerRegistry(List<ExportProvider> providers) {
-        return new ProviderRegistry(providers);
+    ProviderRegistry providerRegistry(List<ExportProvider> providers, ObjectProvider<HostedProviders> hosted) {
+        List<ExportProvider> all = new ArrayList<>(providers);
+        hosted.ifAvailable(declared -> all.addAll(declared.providers()));
+        return new ProviderRegistry(all);
     }
 }

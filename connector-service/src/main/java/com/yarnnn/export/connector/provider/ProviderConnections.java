@@ -5,7 +5,9 @@ import static com.yarnnn.export.schemas.event.ExportErrorCodes.NOT_CONNECTED;
 import com.yarnnn.export.connector.connection.ActiveConnection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
 import com.yarnnn.export.connector.connection.ConnectionUnusableException;
+import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.connector.mcp.McpServerSpec;
+import com.yarnnn.export.connector.mcp.remote.TokenSource;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +41,26 @@ public final class ProviderConnections {
             throw new ConnectionUnusableException(NOT_CONNECTED, connectFirst);
         }
         return access.open(connectionId);
+    }
+
+    /**
+     * The connection's token as a hosted MCP server gets it: the open connection's, and when the server refuses it,
+     * a renewed one from {@link ConnectionAccess#refresh} (the same one back, or a refused refresh, ends in
+     * {@code needs_reauth}).
+     */
+    public TokenSource tokens(ActiveConnection connection) {
+        UUID connectionId = connection.connection().id();
+        return new TokenSource() {
+            @Override
+            public Secret current() {
+                return connection.accessToken();
+            }
+
+            @Override
+            public Secret refreshed(Secret rejected) {
+                return access.refresh(connectionId, rejected).accessToken();
+            }
+        };
     }
 
     /** The connected account's server: {@code command} and {@code args} started with {@code env} (its token). */

@@ -1,11 +1,9 @@
 package com.yarnnn.export.connector.provider.slack;
 
 import com.yarnnn.export.connector.connection.ActiveConnection;
-import com.yarnnn.export.connector.connection.ConnectionAccess;
-import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.connector.mcp.remote.RemoteMcpSessions;
 import com.yarnnn.export.connector.mcp.remote.RemoteServer;
-import com.yarnnn.export.connector.mcp.remote.TokenSource;
+import com.yarnnn.export.connector.provider.ProviderConnections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +25,15 @@ final class HostedSlackTools implements SlackTools {
 
     private final RemoteMcpSessions sessions;
     private final RemoteServer server;
-    private final ConnectionAccess access;
+    private final ProviderConnections connections;
 
     /**
      * @throws IllegalArgumentException when no {@code yarnnn.mcp.remote.servers.slack.url} is configured
      */
-    HostedSlackTools(RemoteMcpSessions sessions, ConnectionAccess access) {
+    HostedSlackTools(RemoteMcpSessions sessions, ProviderConnections connections) {
         this.sessions = sessions;
         this.server = sessions.server(SlackExportProvider.ID);
-        this.access = access;
+        this.connections = connections;
     }
 
     @Override
@@ -98,25 +96,7 @@ final class HostedSlackTools implements SlackTools {
     }
 
     private JsonNode call(ActiveConnection connection, String tool, Map<String, Object> arguments) {
-        return SlackResultParser.parse(sessions.callTool(server, connection.connection().id(), tokens(connection),
-                tool, arguments));
-    }
-
-    /**
-     * The open connection's token; when the server refuses it, a fresh one from {@link ConnectionAccess#refresh}
-     * (the same one back, or a refused refresh, ends in {@code needs_reauth}).
-     */
-    private TokenSource tokens(ActiveConnection connection) {
-        return new TokenSource() {
-            @Override
-            public Secret current() {
-                return connection.accessToken();
-            }
-
-            @Override
-            public Secret refreshed(Secret rejected) {
-                return access.refresh(connection.connection().id(), rejected).accessToken();
-            }
-        };
+        return SlackResultParser.parse(sessions.callTool(server, connection.connection().id(),
+                connections.tokens(connection), tool, arguments));
     }
 }

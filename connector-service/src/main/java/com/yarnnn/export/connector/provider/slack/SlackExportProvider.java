@@ -54,7 +54,7 @@ public class SlackExportProvider implements ExportProvider {
      * @throws IllegalArgumentException when no {@code yarnnn.mcp.remote.servers.slack.url} is configured
      */
     public SlackExportProvider(RemoteMcpSessions remote, ConnectionAccess connections, SlackProperties properties) {
-        this(connections, properties, providerConnections -> new HostedSlackTools(remote, connections));
+        this(connections, properties, providerConnections -> new HostedSlackTools(remote, providerConnections));
     }
 
     private SlackExportProvider(ConnectionAccess connections, SlackProperties properties,

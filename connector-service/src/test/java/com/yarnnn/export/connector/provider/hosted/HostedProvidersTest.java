@@ -1,0 +1,185 @@
+package com.yarnnn.export.connector.provider.hosted;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.yarnnn.export.connector.ConnectorAutoConfiguration;
+import com.yarnnn.export.connector.connection.ActiveConnection;
+import com.yarnnn.export.connector.connection.Connection;
+import com.yarnnn.export.connector.connection.ConnectionAccess;
+import com.yarnnn.export.connector.connection.ConnectionStatus;
+import com.yarnnn.export.connector.credential.Secret;
+import com.yarnnn.export.connector.failure.DeliveryException;
+import com.yarnnn.export.connector.failure.McpCallException;
+import com.yarnnn.export.connector.mcp.remote.RemoteMcpSessions;
+import com.yarnnn.export.connector.provider.DeliveryReceipt;
+import com.yarnnn.export.connector.provider.ExportProvider;
+import com.yarnnn.export.connector.provider.ProviderConnections;
+import com.yarnnn.export.connector.provider.ProviderDescriptor;
+import com.yarnnn.export.connector.provider.ProviderRegistry;
+import com.yarnnn.export.fakes.hosted.HostedMcpRequest;
+import com.yarnnn.export.fakes.hosted.HostedSlackMcp;
+import com.yarnnn.export.schemas.event.ExportRequested;
+import com.yarnnn.export.schemas.event.ExportTrigger;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * A provider made of a configuration block and {@link CanvasMapping}, against a real MCP server that wants the
+ * user's token on every request ({@link HostedSlackMcp}): the registry offers it, it delivers with the connection's
+ * token, renews a refused one, and tells a tool's refusal from a retryable failure.
+ */
+class HostedProvidersTest {
+
+    static final String TEAM = "T0FAKETEAM";
+    static final String TOKEN = "xoxp-1111111111-2222222222-TestUserTokenValue42";
+    static final String RENEWED = "xoxp-1111111111-2222222222-RenewedUserToken43";
+
+    private final HostedSlackMcp server = HostedSlackMcp.start().workspace(TEAM, "acme-corp")
+            .token(TOKEN, TEAM, "U0AUTHOR").token(RENEWED, TEAM, "U0AUTHOR");
+    private final UUID connectionId = UUID.randomUUID();
+    private final AtomicInteger refreshes = new AtomicInteger();
+    private volatile String token = TOKEN;
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class,
+                    HostedProvidersAutoConfiguration.class))
+            .withPropertyValues("yarnnn.providers.folder.enabled=false",
+                    "yarnnn.mcp.remote.servers.slack.url=" + server.url(),
+                    "yarnnn.providers.hosted.canvas.display-name=Slack canvas",
+                    "yarnnn.providers.hosted.canvas.description=Make the deliverable a Slack canvas",
+                    "yarnnn.providers.hosted.canvas.server=slack",
+                    "yarnnn.providers.hosted.canvas.mapping=" + CanvasMapping.class.getName());
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aConfigurationBlockAndAMappingMakeAProviderThatDeliversWithTheUsersToken() {
+        context.withBean(ConnectionAccess.class, this::access).run(ctx -> {
+            ProviderRegistry registry = ctx.getBean(ProviderRegistry.class);
+            assertThat(registry.available()).containsExactly(new ProviderDescriptor("canvas", "Slack canvas",
+                    "Make the deliverable a Slack canvas", "canvas", true));
+
+            DeliveryReceipt receipt = registry.require("canvas").deliver(request("Quarterly review", "# Q3\n\nUp."));
+
+            assertThat(server.canvases(TEAM)).singleElement().satisfies(canvas -> {
+                assertThat(canvas.title()).isEqualTo("Quarterly review");
+                assertThat(canvas.markdown()).startsWith("# Q3\n\nUp.").contains("Exported from YARNNN · ref ");
+                assertThat(receipt).isEqualTo(new DeliveryReceipt(canvas.id(), canvas.url()));
+            });
+            assertThat(server.requests()).extracting(HostedMcpRequest::token).containsOnly(TOKEN);
+        });
+    }
+
+    @Test
+    void aRefusedTokenIsRenewedOnceAndTheCallSentAgain() {
+        context.withBean(ConnectionAccess.class, this::access).run(ctx -> {
+            server.revoke(TOKEN);
+
+            ctx.getBean(ProviderRegistry.class).require("canvas").deliver(request("Renewed", "Body"));
+
+            assertThat(refreshes).hasValue(1);
+            assertThat(server.canvases(TEAM)).singleElement()
+                    .satisfies(canvas -> assertThat(canvas.title()).isEqualTo("Renewed"));
+        });
+    }
+
+    @Test
+    void aToolsRefusalIsPermanentAndAServersOutageAnMcpFailure() {
+        context.withBean(ConnectionAccess.class, this::access).run(ctx -> {
+            ExportProvider canvas = ctx.getBean(ProviderRegistry.class).require("canvas");
+
+            DeliveryException refused = catchThrowableOfType(DeliveryException.class,
+                    () -> canvas.deliver(request("", "Body")));
+            server.faults().nextToolCalls(1).unavailable();
+            McpCallException outage = catchThrowableOfType(McpCallException.class,
+                    () -> canvas.deliver(request("Later", "Body")));
+
+            assertThat(refused.code()).isEqualTo("canvas_tool_error");
+            assertThat(refused.retryable()).isFalse();
+            assertThat(refused.getMessage()).startsWith("The canvas server refused slack_create_canvas: ");
+            assertThat(outage.code()).isEqualTo("server_unavailable");
+            assertThat(server.canvases(TEAM)).isEmpty();
+        });
+    }
+
+    @Test
+    void aLaterAttemptTakesWhatTheMappingFindsInsteadOfDeliveringAgain() {
+        DeliveryReceipt earlier = new DeliveryReceipt("F0EARLIER", "https://acme-corp.slack.com/docs/F0EARLIER");
+        HostedToolMapping finding = new CanvasMapping() {
+            @Override
+            public Optional<DeliveryReceipt> findEarlier(HostedTools tools, ExportRequested request) {
+                return Optional.of(earlier);
+            }
+        };
+        context.withBean(ConnectionAccess.class, this::access).run(ctx -> {
+            HostedMcpExportProvider declared = (HostedMcpExportProvider) ctx.getBean(ProviderRegistry.class)
+                    .require("canvas");
+            HostedMcpExportProvider provider = new HostedMcpExportProvider(declared.descriptor(), finding,
+                    ctx.getBean(RemoteMcpSessions.class),
+                    ctx.getBean(RemoteMcpSessions.class).server("slack"),
+                    new ProviderConnections("canvas", access(), "Connect"));
+
+            assertThat(provider.redeliver(request("Again", "Body"))).isEqualTo(earlier);
+            assertThat(provider.deliver(request("Again", "Body")).externalId()).isNotEqualTo(earlier.externalId());
+            assertThat(server.canvases(TEAM)).hasSize(1);
+        });
+    }
+
+    @Test
+    void aDeclarationWithoutAMappingOrAServerStopsTheStartWithWhatIsMissing() {
+        context.withBean(ConnectionAccess.class, this::access)
+                .withPropertyValues("yarnnn.providers.hosted.linear.display-name=Linear")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause()
+                        .hasMessageContaining("yarnnn.providers.hosted.linear.mapping"));
+        context.withBean(ConnectionAccess.class, this::access)
+                .withPropertyValues("yarnnn.providers.hosted.linear.mapping=" + CanvasMapping.class.getName())
+                .run(ctx -> assertThat(ctx).getFailure().rootCause()
+                        .hasMessageContaining("yarnnn.mcp.remote.servers.linear.url"));
+    }
+
+    @Test
+    void aDisabledDeclarationIsNotOfferedAndNoneAreWithoutConnections() {
+        context.withBean(ConnectionAccess.class, this::access)
+                .withPropertyValues("yarnnn.providers.hosted.canvas.enabled=false")
+                .run(ctx -> assertThat(ctx.getBean(ProviderRegistry.class).ids()).isEmpty());
+        context.run(ctx -> assertThat(ctx.getBean(ProviderRegistry.class).ids()).isEmpty());
+    }
+
+    private ConnectionAccess access() {
+        return new ConnectionAccess() {
+            @Override
+            public ActiveConnection open(UUID id) {
+                return connection();
+            }
+
+            @Override
+            public ActiveConnection refresh(UUID id, Secret rejected) {
+                refreshes.incrementAndGet();
+                token = RENEWED;
+                return connection();
+            }
+        };
+    }
+
+    private ActiveConnection connection() {
+        return new ActiveConnection(new Connection(connectionId, UUID.randomUUID(), "canvas", TEAM, "Acme Corp",
+                Map.of(), ConnectionStatus.ACTIVE, Instant.parse("2026-11-01T09:00:00Z")), Secret.of(token));
+    }
+
+    private ExportRequested request(String title, String content) {
+        return new ExportRequested(ExportRequested.SCHEMA_VERSION, UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), "canvas", connectionId, "canvas", null, UUID.randomUUID(), title, content,
+                ExportTrigger.MANUAL, 1, Instant.parse("2026-11-25T10:15:30Z"));
+    }
+}
