@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.yarnnn.export.connector.ConnectorAutoConfiguration;
-import com.yarnnn.export.connector.connection.ActiveConnection;
-import com.yarnnn.export.connector.connection.Connection;
 import com.yarnnn.export.connector.connection.ConnectionAccess;
-import com.yarnnn.export.connector.connection.ConnectionStatus;
-import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.connector.failure.DeliveryException;
 import com.yarnnn.export.connector.failure.McpCallException;
 import com.yarnnn.export.connector.mcp.remote.RemoteMcpSessions;
@@ -17,15 +13,14 @@ import com.yarnnn.export.connector.provider.ExportProvider;
 import com.yarnnn.export.connector.provider.ProviderConnections;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
+import com.yarnnn.export.connector.provider.RenewableConnection;
 import com.yarnnn.export.fakes.hosted.HostedMcpRequest;
 import com.yarnnn.export.fakes.hosted.HostedSlackMcp;
 import com.yarnnn.export.schemas.event.ExportRequested;
 import com.yarnnn.export.schemas.event.ExportTrigger;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -44,9 +39,7 @@ class HostedProvidersTest {
 
     private final HostedSlackMcp server = HostedSlackMcp.start().workspace(TEAM, "acme-corp")
             .token(TOKEN, TEAM, "U0AUTHOR").token(RENEWED, TEAM, "U0AUTHOR");
-    private final UUID connectionId = UUID.randomUUID();
-    private final AtomicInteger refreshes = new AtomicInteger();
-    private volatile String token = TOKEN;
+    private final RenewableConnection connection = new RenewableConnection("canvas", TEAM, TOKEN, RENEWED);
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ConnectorAutoConfiguration.class,
@@ -65,7 +58,7 @@ class HostedProvidersTest {
 
     @Test
     void aConfigurationBlockAndAMappingMakeAProviderThatDeliversWithTheUsersToken() {
-        context.withBean(ConnectionAccess.class, this::access).run(ctx -> {
+        context.withBean(ConnectionAccess.class, () -> connection).run(ctx -> {
             ProviderRegistry registry = ctx.getBean(ProviderRegistry.class);
             assertThat(registry.available()).containsExactly(new ProviderDescriptor("canvas", "Slack canvas",
                     "Make the deliverable a Slack canvas", "canvas", true));
@@ -83,12 +76,12 @@ class HostedProvidersTest {
 
     @Test
     void aRefusedTokenIsRenewedOnceAndTheCallSentAgain() {
-        context.withBean(ConnectionAccess.class, this::access).run(ctx -> {
+        context.withBean(ConnectionAccess.class, () -> connection).run(ctx -> {
             server.revoke(TOKEN);
 
             ctx.getBean(ProviderRegistry.class).require("canvas").deliver(request("Renewed", "Body"));
 
-            assertThat(refreshes).hasValue(1);
+            assertThat(connection.refreshes()).isEqualTo(1);
             assertThat(server.canvases(TEAM)).singleElement()
                     .satisfies(canvas -> assertThat(canvas.title()).isEqualTo("Renewed"));
         });
@@ -96,7 +89,7 @@ class HostedProvidersTest {
 
     @Test
     void aToolsRefusalIsPermanentAndAServersOutageAnMcpFailure() {
-        context.withBean(ConnectionAccess.class, this::access).run(ctx -> {
+        context.withBean(ConnectionAccess.class, () -> connection).run(ctx -> {
             ExportProvider canvas = ctx.getBean(ProviderRegistry.class).require("canvas");
 
             DeliveryException refused = catchThrowableOfType(DeliveryException.class,
@@ -122,13 +115,13 @@ class HostedProvidersTest {
                 return Optional.of(earlier);
             }
         };
-        context.withBean(ConnectionAccess.class, this::access).run(ctx -> {
+        context.withBean(ConnectionAccess.class, () -> connection).run(ctx -> {
             HostedMcpExportProvider declared = (HostedMcpExportProvider) ctx.getBean(ProviderRegistry.class)
                     .require("canvas");
             HostedMcpExportProvider provider = new HostedMcpExportProvider(declared.descriptor(), finding,
                     ctx.getBean(RemoteMcpSessions.class),
                     ctx.getBean(RemoteMcpSessions.class).server("slack"),
-                    new ProviderConnections("canvas", access(), "Connect"));
+                    new ProviderConnections("canvas", connection, "Connect"));
 
             assertThat(provider.redeliver(request("Again", "Body"))).isEqualTo(earlier);
             assertThat(provider.deliver(request("Again", "Body")).externalId()).isNotEqualTo(earlier.externalId());
@@ -138,11 +131,11 @@ class HostedProvidersTest {
 
     @Test
     void aDeclarationWithoutAMappingOrAServerStopsTheStartWithWhatIsMissing() {
-        context.withBean(ConnectionAccess.class, this::access)
+        context.withBean(ConnectionAccess.class, () -> connection)
                 .withPropertyValues("yarnnn.providers.hosted.linear.display-name=Linear")
                 .run(ctx -> assertThat(ctx).getFailure().rootCause()
                         .hasMessageContaining("yarnnn.providers.hosted.linear.mapping"));
-        context.withBean(ConnectionAccess.class, this::access)
+        context.withBean(ConnectionAccess.class, () -> connection)
                 .withPropertyValues("yarnnn.providers.hosted.linear.mapping=" + CanvasMapping.class.getName())
                 .run(ctx -> assertThat(ctx).getFailure().rootCause()
                         .hasMessageContaining("yarnnn.mcp.remote.servers.linear.url"));
@@ -150,36 +143,15 @@ class HostedProvidersTest {
 
     @Test
     void aDisabledDeclarationIsNotOfferedAndNoneAreWithoutConnections() {
-        context.withBean(ConnectionAccess.class, this::access)
+        context.withBean(ConnectionAccess.class, () -> connection)
                 .withPropertyValues("yarnnn.providers.hosted.canvas.enabled=false")
                 .run(ctx -> assertThat(ctx.getBean(ProviderRegistry.class).ids()).isEmpty());
         context.run(ctx -> assertThat(ctx.getBean(ProviderRegistry.class).ids()).isEmpty());
     }
 
-    private ConnectionAccess access() {
-        return new ConnectionAccess() {
-            @Override
-            public ActiveConnection open(UUID id) {
-                return connection();
-            }
-
-            @Override
-            public ActiveConnection refresh(UUID id, Secret rejected) {
-                refreshes.incrementAndGet();
-                token = RENEWED;
-                return connection();
-            }
-        };
-    }
-
-    private ActiveConnection connection() {
-        return new ActiveConnection(new Connection(connectionId, UUID.randomUUID(), "canvas", TEAM, "Acme Corp",
-                Map.of(), ConnectionStatus.ACTIVE, Instant.parse("2026-11-01T09:00:00Z")), Secret.of(token));
-    }
-
     private ExportRequested request(String title, String content) {
         return new ExportRequested(ExportRequested.SCHEMA_VERSION, UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), "canvas", connectionId, "canvas", null, UUID.randomUUID(), title, content,
+                UUID.randomUUID(), "canvas", connection.id(), "canvas", null, UUID.randomUUID(), title, content,
                 ExportTrigger.MANUAL, 1, Instant.parse("2026-11-25T10:15:30Z"));
     }
 }

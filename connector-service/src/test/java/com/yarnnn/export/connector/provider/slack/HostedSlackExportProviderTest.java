@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import com.yarnnn.export.connector.connection.ActiveConnection;
-import com.yarnnn.export.connector.connection.Connection;
-import com.yarnnn.export.connector.connection.ConnectionAccess;
-import com.yarnnn.export.connector.connection.ConnectionStatus;
 import com.yarnnn.export.connector.connection.ConnectionUnusableException;
 import com.yarnnn.export.connector.connection.Destination;
-import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.connector.failure.DeliveryException;
 import com.yarnnn.export.connector.mcp.McpProperties;
 import com.yarnnn.export.connector.mcp.McpSessionManager;
@@ -19,6 +14,7 @@ import com.yarnnn.export.connector.mcp.remote.RemoteMcpProperties;
 import com.yarnnn.export.connector.mcp.remote.RemoteMcpSessions;
 import com.yarnnn.export.connector.provider.ConnectionSessions;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
+import com.yarnnn.export.connector.provider.RenewableConnection;
 import com.yarnnn.export.fakes.hosted.HostedMcpRequest;
 import com.yarnnn.export.fakes.hosted.HostedSlackMcp;
 import com.yarnnn.export.schemas.event.ExportRequested;
@@ -31,7 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,10 +48,7 @@ class HostedSlackExportProviderTest {
     private final RemoteMcpSessions sessions = new RemoteMcpSessions(new RemoteMcpProperties(Map.of("slack",
             new RemoteMcpProperties.Server(URI.create(slack.url()), Duration.ofSeconds(10))), null, null, null, null,
             null), Clock.systemUTC());
-    private final UUID connectionId = UUID.randomUUID();
-    private volatile String token = TOKEN;
-    private volatile String renewsTo = RENEWED;
-    private final AtomicInteger refreshes = new AtomicInteger();
+    private final RenewableConnection connection = new RenewableConnection("slack", TEAM, TOKEN, RENEWED);
 
     @AfterEach
     void stop() {
@@ -132,7 +124,7 @@ class HostedSlackExportProviderTest {
 
         DeliveryReceipt receipt = provider().deliver(request("Report", "text"));
 
-        assertThat(refreshes).hasValue(1);
+        assertThat(connection.refreshes()).isEqualTo(1);
         assertThat(slack.messages(TEAM, CHANNEL)).singleElement()
                 .satisfies(m -> assertThat(receipt.externalId()).isEqualTo(CHANNEL + "/" + m.ts()));
         assertThat(slack.callCount("slack_send_message")).isEqualTo(1);
@@ -144,7 +136,7 @@ class HostedSlackExportProviderTest {
     @Test
     void aRevokedTokenNeedsReauthorisation() {
         slack.revoke(TOKEN);
-        renewsTo = TOKEN; // no refresh token: the connection cannot renew it
+        connection.renewsTo(TOKEN); // no refresh token: the connection cannot renew it
 
         ConnectionUnusableException failure = catchThrowableOfType(ConnectionUnusableException.class,
                 () -> provider().deliver(request("Report", "text")));
@@ -202,11 +194,11 @@ class HostedSlackExportProviderTest {
 
     @Test
     void listsTheWorkspacesChannelsByNameAndValidatesTheConnection() {
-        List<Destination> destinations = provider().destinations(connection());
+        List<Destination> destinations = provider().destinations(connection.active());
 
         assertThat(destinations).containsExactly(new Destination("C0AAAAAAAAA", "#announcements", "channel"),
                 new Destination("C0BBBBBBBBB", "#design", "channel"), new Destination(CHANNEL, "#general", "channel"));
-        provider().validateConnection(connection());
+        provider().validateConnection(connection.active());
         assertThat(slack.callCount("slack_search_channels")).isEqualTo(2);
     }
 
@@ -216,7 +208,7 @@ class HostedSlackExportProviderTest {
         assertThat(sessions.openClients()).isEqualTo(1);
         McpSessionManager mcp = new McpSessionManager(new McpProperties(Path.of("."), null, null, null, Map.of()));
         try {
-            new ConnectionSessions(mcp, sessions).close(connection().connection());
+            new ConnectionSessions(mcp, sessions).close(connection.active().connection());
         } finally {
             mcp.destroy();
         }
@@ -225,28 +217,8 @@ class HostedSlackExportProviderTest {
     }
 
     private SlackExportProvider provider() {
-        return new SlackExportProvider(sessions, access(), new SlackProperties(null, null, SlackProperties.Transport.REMOTE));
-    }
-
-    private ConnectionAccess access() {
-        return new ConnectionAccess() {
-            @Override
-            public ActiveConnection open(UUID id) {
-                return connection();
-            }
-
-            @Override
-            public ActiveConnection refresh(UUID id, Secret rejected) {
-                refreshes.incrementAndGet();
-                token = renewsTo;
-                return connection();
-            }
-        };
-    }
-
-    private ActiveConnection connection() {
-        return new ActiveConnection(new Connection(connectionId, UUID.randomUUID(), "slack", TEAM, "Acme Corp",
-                Map.of(), ConnectionStatus.ACTIVE, Instant.parse("2026-11-01T09:00:00Z")), Secret.of(token));
+        return new SlackExportProvider(sessions, connection,
+                new SlackProperties(null, null, SlackProperties.Transport.REMOTE));
     }
 
     private ExportRequested request(String title, String content) {
@@ -255,7 +227,7 @@ class HostedSlackExportProviderTest {
 
     private ExportRequested request(String title, String content, String channel) {
         return new ExportRequested(ExportRequested.SCHEMA_VERSION, UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), "slack", connectionId, channel, null, UUID.randomUUID(), title, content,
+                UUID.randomUUID(), "slack", connection.id(), channel, null, UUID.randomUUID(), title, content,
                 ExportTrigger.MANUAL, 1, Instant.parse("2026-11-25T10:15:30Z"));
     }
 
