@@ -3,6 +3,7 @@ package com.yarnnn.export.connector.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.yarnnn.export.connector.provider.gmail.EmailSent;
+import com.yarnnn.export.connector.provider.notion.NotionMarkdownSent;
 import com.yarnnn.export.connector.provider.notion.NotionSent;
 import com.yarnnn.export.connector.provider.slack.SlackSent;
 import com.yarnnn.export.schemas.event.ExportRequested;
@@ -74,6 +75,11 @@ class FidelityCorpusTest {
     @Test
     void notion() {
         check("notion", request -> DeliveredView.notion(NotionSent.requests(request)), "");
+    }
+
+    @Test
+    void notionMarkdown() {
+        check("notion-markdown", request -> NotionMarkdownReader.read(NotionMarkdownSent.content(request)), "");
     }
 
     @Test

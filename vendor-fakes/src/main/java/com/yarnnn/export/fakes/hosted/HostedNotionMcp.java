@@ -1,6 +1,7 @@
 package com.yarnnn.export.fakes.hosted;
 
 import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,6 +66,7 @@ public final class HostedNotionMcp extends HostedMcpDouble {
     private final AtomicInteger rateLimited = new AtomicInteger();
     private volatile int retryAfterSeconds;
     private volatile String rateLimitReason;
+    private volatile Duration searchIndexLag = Duration.ZERO;
     private final HostedMcpServer<Workspace> server;
 
     private HostedNotionMcp() {
@@ -144,6 +146,15 @@ public final class HostedNotionMcp extends HostedMcpDouble {
         rateLimited.addAndGet(count);
     }
 
+    /**
+     * How long a page written (created or edited) stays out of {@code notion-search} results, as Notion's search
+     * index trails its writes; {@code notion-fetch} sees every write at once. Zero (the default) finds pages at once.
+     */
+    public HostedNotionMcp searchIndexLag(Duration lag) {
+        this.searchIndexLag = lag;
+        return this;
+    }
+
     /** The URL Notion gives a page: {@code https://www.notion.so/<Title-words>-<id without dashes>}. */
     public static String pageUrl(String title, String id) {
         String slug = title == null ? "" : title.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
@@ -167,11 +178,13 @@ public final class HostedNotionMcp extends HostedMcpDouble {
         }
         String query = Objects.requireNonNullElse(call.string("query"), "").toLowerCase(Locale.ROOT).trim();
         String within = call.string("page_url") == null ? null : normalize(call.string("page_url"));
+        Instant indexedBefore = Instant.now().minus(searchIndexLag);
         synchronized (workspace) {
             if (call.string("page_url") != null && (within == null || !workspace.pages.containsKey(within))) {
                 throw notionError("object_not_found", 404, "Could not find page with ID: " + call.string("page_url"));
             }
             List<Map<String, Object>> results = workspace.pages.values().stream()
+                    .filter(p -> !p.lastEditedTime().isAfter(indexedBefore))
                     .filter(p -> within == null || under(workspace, p, within))
                     .filter(p -> matches(p, query))
                     .sorted(Comparator.comparing(Page::lastEditedTime).reversed())
@@ -205,7 +218,7 @@ public final class HostedNotionMcp extends HostedMcpDouble {
             body.put("url", page.url());
             body.put("path", path(workspace, page));
             body.put("page_last_edited_at", page.lastEditedTime().toString());
-            body.put("text", page.content());
+            body.put("text", fetchText(workspace, page));
             return ToolCall.answer(body, true);
         }
     }
@@ -284,6 +297,34 @@ public final class HostedNotionMcp extends HostedMcpDouble {
     }
 
     // ---- helpers ----
+
+    /**
+     * The page as Notion's fetch shows it: wrapped in {@code <page url>}, its ancestors nearest first
+     * ({@code <parent-page url title/>}, then {@code <ancestor-2-page …/>}, …), its title property, and its content
+     * followed by a {@code <page url>Title</page>} line per child page, oldest first (Notion appends a page it
+     * creates under another to that page's content).
+     */
+    private static String fetchText(Workspace workspace, Page page) {
+        StringBuilder text = new StringBuilder("<page url=\"").append(page.url()).append("\">\n<ancestor-path>\n");
+        int level = 1;
+        for (Page p = parentOf(workspace, page); p != null; p = parentOf(workspace, p), level++) {
+            text.append(level == 1 ? "<parent-page" : "<ancestor-" + level + "-page").append(" url=\"").append(p.url())
+                    .append("\" title=\"").append(p.title().replace("\"", "&quot;")).append("\"/>\n");
+        }
+        text.append("</ancestor-path>\n<properties>\n")
+                .append(ToolCall.JSON.writeValueAsString(Map.of("title", page.title())))
+                .append("\n</properties>\n<content>\n").append(page.content());
+        for (Page child : workspace.pages.values()) {
+            if (page.id().equals(child.parentId())) {
+                text.append("\n<page url=\"").append(child.url()).append("\">").append(child.title()).append("</page>");
+            }
+        }
+        return text.append("\n</content>\n</page>").toString();
+    }
+
+    private static Page parentOf(Workspace workspace, Page page) {
+        return page.parentId() == null ? null : workspace.pages.get(page.parentId());
+    }
 
     private HostedMcpServer.Tool<Workspace> tool(String name,
             Function<ToolCall<Workspace>, McpSchema.CallToolResult> handler) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -66,11 +67,34 @@ class HostedNotionMcpTest {
         JsonNode fetched = McpTestClients.text(McpTestClients.call(client, "notion-fetch",
                 Map.of("id", created.get("url").asString())));
         assertThat(fetched.get("title").asString()).isEqualTo("Weekly report");
-        assertThat(fetched.get("text").asString()).startsWith("Exported from YARNNN · ref 1a2b3c4d\n\n## Summary");
+        assertThat(fetched.get("text").asString()).isEqualTo("<page url=\"" + created.get("url").asString()
+                + "\">\n<ancestor-path>\n<parent-page url=\"" + HostedNotionMcp.pageUrl("Reports", parent)
+                + "\" title=\"Reports\"/>\n</ancestor-path>\n<properties>\n{\"title\":\"Weekly report\"}\n</properties>\n"
+                + "<content>\nExported from YARNNN · ref 1a2b3c4d\n\n## Summary\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+                + "</content>\n</page>");
+        assertThat(McpTestClients.text(McpTestClients.call(client, "notion-fetch", Map.of("id", parent)))
+                .get("text").asString()).endsWith("\n<page url=\"" + created.get("url").asString()
+                + "\">Weekly report</page>\n</content>\n</page>");
 
         assertThat(notion.children("W1", parent)).extracting(HostedNotionMcp.Page::title)
                 .containsExactly("Weekly report");
         assertThat(notion.callCount("notion-create-pages")).isEqualTo(1);
+    }
+
+    @Test
+    void searchTrailsWritesByTheIndexLagWhileFetchSeesThemAtOnce() {
+        notion.searchIndexLag(Duration.ofMinutes(1));
+        String id = notion.addPage("W1", parent, "Late report", "Exported from YARNNN · ref 9f8e7d6c");
+
+        JsonNode found = McpTestClients.text(McpTestClients.call(client, "notion-search",
+                Map.of("query", "ref 9f8e7d6c")));
+        assertThat(found.get("results")).isEmpty();
+        assertThat(McpTestClients.text(McpTestClients.call(client, "notion-fetch", Map.of("id", id)))
+                .get("text").asString()).contains("<content>\nExported from YARNNN · ref 9f8e7d6c\n</content>");
+
+        notion.searchIndexLag(Duration.ZERO);
+        assertThat(McpTestClients.text(McpTestClients.call(client, "notion-search", Map.of("query", "ref 9f8e7d6c")))
+                .get("results")).extracting(r -> r.get("id").asString()).containsExactly(id);
     }
 
     @Test

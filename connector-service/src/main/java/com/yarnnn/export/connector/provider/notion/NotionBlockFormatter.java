@@ -137,7 +137,7 @@ public final class NotionBlockFormatter {
         return parts;
     }
 
-    private static Boolean taskMarker(Paragraph paragraph) {
+    static Boolean taskMarker(Paragraph paragraph) {
         if (!(paragraph.getFirstChild() instanceof Text text)) {
             return null;
         }
@@ -151,7 +151,7 @@ public final class NotionBlockFormatter {
     }
 
     /** The runs without their first {@code length} characters and the whitespace after them. */
-    private static List<RichText> dropPrefix(List<RichText> runs, int length) {
+    static List<RichText> dropPrefix(List<RichText> runs, int length) {
         List<RichText> rest = new ArrayList<>(runs);
         RichText first = rest.remove(0);
         String remaining = first.content().substring(length).stripLeading();

@@ -37,7 +37,7 @@ public class NotionExportProvider implements ExportProvider {
     public static final String ID = "notion";
 
     private static final Logger log = LoggerFactory.getLogger(NotionExportProvider.class);
-    private static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor(ID, "Notion",
+    static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor(ID, "Notion",
             "Add the deliverable as a new page under a Notion page shared with YARNNN", "notion", true);
     private static final int PAGE_SIZE = 100;
     private static final NotionBlockFormatter FORMATTER = new NotionBlockFormatter();
@@ -63,9 +63,13 @@ public class NotionExportProvider implements ExportProvider {
         NotionPageId.parse(destinationId);
     }
 
-    /** Notion allows about three requests a second per integration connection. */
     @Override
     public List<RateBudget> budgets(ExportRequested request) {
+        return connectionBudgets(request);
+    }
+
+    /** Notion allows about three requests a second per connection; calls through its hosted MCP server count too. */
+    static List<RateBudget> connectionBudgets(ExportRequested request) {
         return List.of(new RateBudget("notion:connection:" + request.connectionId(), "this Notion connection", 3,
                 Duration.ofSeconds(1)));
     }
@@ -234,7 +238,7 @@ public class NotionExportProvider implements ExportProvider {
         }
     }
 
-    private static String title(ExportRequested request) {
+    static String title(ExportRequested request) {
         String title = request.title().strip();
         return title.isEmpty() ? "Untitled" : title;
     }

@@ -35,10 +35,7 @@ final class NotionResultParser {
 
     /** The Notion response, or the failure it reports. */
     static JsonNode parse(McpSchema.CallToolResult result) {
-        String text = result.content().stream()
-                .filter(McpSchema.TextContent.class::isInstance)
-                .map(c -> ((McpSchema.TextContent) c).text())
-                .collect(Collectors.joining());
+        String text = text(result);
         if (Boolean.TRUE.equals(result.isError())) {
             throw new DeliveryException("notion_request_rejected",
                     "The Notion connector refused the request: " + shorten(text), false, null);
@@ -71,7 +68,7 @@ final class NotionResultParser {
                 : new DeliveryException("notion_unreachable", "Notion could not be reached", true, error);
     }
 
-    private static DeliveryException notionError(JsonNode error) {
+    static DeliveryException notionError(JsonNode error) {
         String code = error.path("code").asString("unknown_error");
         int status = error.path("status").asInt(0);
         String message = shorten(error.path("message").asString(""));
@@ -92,7 +89,15 @@ final class NotionResultParser {
         };
     }
 
-    private static String shorten(String text) {
+    /** The result's text content. */
+    static String text(McpSchema.CallToolResult result) {
+        return result.content().stream()
+                .filter(McpSchema.TextContent.class::isInstance)
+                .map(c -> ((McpSchema.TextContent) c).text())
+                .collect(Collectors.joining());
+    }
+
+    static String shorten(String text) {
         return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
     }
 }

@@ -50,10 +50,38 @@ class NotionProviderAutoConfigurationTest {
 
     @Test
     void staysOutWithoutConnectionsOrWhenDisabled() {
-        runner().run(context -> assertThat(context).doesNotHaveBean(NotionExportProvider.class));
+        runner().run(context -> assertThat(context).doesNotHaveBean(NotionExportProvider.class)
+                .doesNotHaveBean(HostedNotionExportProvider.class));
         runner().withBean(ConnectionAccess.class, () -> NotionProviderAutoConfigurationTest::connection)
                 .withPropertyValues("yarnnn.providers.notion.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(NotionExportProvider.class));
+    }
+
+    @Test
+    void buildsTheStdioProviderByDefaultAndTheHostedOneOnTransportRemote() {
+        runner().withBean(ConnectionAccess.class, () -> NotionProviderAutoConfigurationTest::connection)
+                .run(context -> assertThat(context.getBean(ProviderRegistry.class).require("notion"))
+                        .isInstanceOf(NotionExportProvider.class));
+        runner().withBean(ConnectionAccess.class, () -> NotionProviderAutoConfigurationTest::connection)
+                .withPropertyValues("yarnnn.providers.notion.transport=stdio")
+                .run(context -> assertThat(context.getBean(ProviderRegistry.class).require("notion"))
+                        .isInstanceOf(NotionExportProvider.class));
+        runner().withBean(ConnectionAccess.class, () -> NotionProviderAutoConfigurationTest::connection)
+                .withPropertyValues("yarnnn.providers.notion.transport=remote",
+                        "yarnnn.mcp.remote.servers.notion.url=https://mcp.notion.com/mcp")
+                .run(context -> {
+                    assertThat(context.getBean(ProviderRegistry.class).require("notion"))
+                            .isInstanceOf(HostedNotionExportProvider.class);
+                    assertThat(context.getBean(NotionProperties.class).transport())
+                            .isEqualTo(NotionProperties.Transport.REMOTE);
+                });
+    }
+
+    @Test
+    void refusesTransportRemoteWithoutTheHostedServersUrl() {
+        runner().withBean(ConnectionAccess.class, () -> NotionProviderAutoConfigurationTest::connection)
+                .withPropertyValues("yarnnn.providers.notion.transport=remote")
+                .run(context -> assertThat(context).hasFailed());
     }
 
     @Test
