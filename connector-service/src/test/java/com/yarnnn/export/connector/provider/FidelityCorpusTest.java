@@ -80,6 +80,8 @@ class FidelityCorpusTest {
     @Test
     void notionMarkdown() {
         check("notion-markdown", request -> NotionMarkdownReader.read(NotionMarkdownSent.content(request)), "");
+        assertThat(RESULTS.get("notion-markdown")).as("every word of every document delivered")
+                .allSatisfy(result -> assertThat(result.coverage()).as(result.document()).isEqualTo(1.0));
     }
 
     @Test

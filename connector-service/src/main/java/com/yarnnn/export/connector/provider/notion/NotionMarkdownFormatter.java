@@ -35,7 +35,8 @@ import org.commonmark.node.ThematicBreak;
  * quote's further blocks become its children;</li>
  * <li>tables are {@code <table header-row="true">} with {@code <tr>}/{@code <td>} rows of rich text;</li>
  * <li>a GitHub alert ({@code > [!NOTE]}, {@code [!TIP]}, {@code [!IMPORTANT]}, {@code [!WARNING]},
- * {@code [!CAUTION]}) becomes a {@code <callout>} with GitHub's icon and a colour;</li>
+ * {@code [!CAUTION]}) becomes a {@code <callout>} with an icon, a colour and the alert's name
+ * (as written) in bold;</li>
  * <li>code blocks are literal (no escapes), fenced with more backticks than they hold.</li>
  * </ul>
  * Rich text is written by {@link NotionMarkdownText}. Colours: the spec's names ({@code gray}, {@code blue_bg}, …).
@@ -44,13 +45,17 @@ public final class NotionMarkdownFormatter {
 
     static final int MAX_HEADING_LEVEL = 4;
     private static final Pattern ALERT = Pattern.compile("^\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*");
-    private static final Map<String, String[]> ALERTS = Map.of(
-            "NOTE", new String[] {"ℹ️", "blue_bg"},
-            "TIP", new String[] {"💡", "green_bg"},
-            "IMPORTANT", new String[] {"❗", "purple_bg"},
-            "WARNING", new String[] {"⚠️", "yellow_bg"},
-            "CAUTION", new String[] {"🛑", "red_bg"});
+    private static final Map<String, Alert> ALERTS = Map.of(
+            "NOTE", new Alert("ℹ️", "blue_bg"),
+            "TIP", new Alert("💡", "green_bg"),
+            "IMPORTANT", new Alert("❗", "purple_bg"),
+            "WARNING", new Alert("⚠️", "yellow_bg"),
+            "CAUTION", new Alert("🛑", "red_bg"));
     private static final Pattern FENCE = Pattern.compile("^[ \\t]*(`{3,})", Pattern.MULTILINE);
+
+    /** How a GitHub alert shows as a callout. */
+    private record Alert(String icon, String color) {
+    }
 
     private final List<String> lines = new ArrayList<>();
 
@@ -127,8 +132,9 @@ public final class NotionMarkdownFormatter {
         List<RichText> runs = InlineText.of(paragraph, TextStyle.PLAIN);
         Matcher alert = ALERT.matcher(InlineText.plainText(runs));
         if (alert.find()) {
-            String[] look = ALERTS.get(alert.group(1));
-            line(depth, "<callout icon=\"" + look[0] + "\" color=\"" + look[1] + "\">");
+            Alert look = ALERTS.get(alert.group(1));
+            line(depth, "<callout icon=\"" + look.icon() + "\" color=\"" + look.color() + "\">");
+            line(depth + 1, "**" + alert.group(1) + "**");
             String rest = NotionMarkdownText.of(NotionBlockFormatter.dropPrefix(runs, alert.group().strip().length()));
             if (!rest.isBlank()) {
                 line(depth + 1, rest);

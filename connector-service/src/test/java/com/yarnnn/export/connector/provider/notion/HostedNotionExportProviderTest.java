@@ -43,14 +43,13 @@ class HostedNotionExportProviderTest {
     static final String WORKSPACE = "W1";
     static final String TOKEN = "ntn_hosted_user_token_5b6c7d8e9f0a1b2c3d4e";
     static final String RENEWED = "ntn_hosted_user_token_renewed_0a1b2c3d4e5f";
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration SHORT_TIMEOUT = Duration.ofSeconds(2);
 
     private final HostedNotionMcp notion = HostedNotionMcp.start().workspace(WORKSPACE).token(TOKEN, WORKSPACE)
             .token(RENEWED, WORKSPACE);
     private final String parent = notion.addPage(WORKSPACE, "Reports", "Where the exports go");
-    private final RemoteMcpSessions sessions = new RemoteMcpSessions(new RemoteMcpProperties(Map.of("notion",
-            new RemoteMcpProperties.Server(URI.create(notion.url()), REQUEST_TIMEOUT)), null, null, null, null, null),
-            Clock.systemUTC());
+    private final RemoteMcpSessions sessions = sessions(REQUEST_TIMEOUT);
     private final UUID connectionId = UUID.randomUUID();
     private volatile String token = TOKEN;
     private volatile String renewsTo = RENEWED;
@@ -60,6 +59,11 @@ class HostedNotionExportProviderTest {
     void stop() {
         sessions.destroy();
         notion.close();
+    }
+
+    private RemoteMcpSessions sessions(Duration requestTimeout) {
+        return new RemoteMcpSessions(new RemoteMcpProperties(Map.of("notion", new RemoteMcpProperties.Server(
+                URI.create(notion.url()), requestTimeout)), null, null, null, null, null), Clock.systemUTC());
     }
 
     @Test
@@ -108,6 +112,7 @@ class HostedNotionExportProviderTest {
                     "- [x] shipped",
                     "> Quoted on two lines",
                     "<callout icon=\"⚠️\" color=\"yellow_bg\">",
+                    "\t**WARNING**",
                     "\tMind the gap",
                     "</callout>",
                     "<table header-row=\"true\">",
@@ -220,21 +225,27 @@ class HostedNotionExportProviderTest {
 
     @Test
     void aCreateThatTimedOutAfterNotionMadeThePageIsFoundByRedeliveryThoughSearchHasNotIndexedIt() {
-        HostedNotionExportProvider provider = provider();
-        ExportRequested request = request("Report", "text");
-        notion.searchIndexLag(Duration.ofMinutes(5));
-        notion.faults().nextCallsOf("notion-create-pages", 1).hang(REQUEST_TIMEOUT.plusSeconds(1));
+        RemoteMcpSessions impatient = sessions(SHORT_TIMEOUT);
+        try {
+            HostedNotionExportProvider provider = provider(impatient);
+            ExportRequested request = request("Report", "text");
+            provider.validateConnection(connection()); // the session is up before the timed call
+            notion.searchIndexLag(Duration.ofMinutes(5));
+            notion.faults().nextCallsOf("notion-create-pages", 1).hang(SHORT_TIMEOUT.plusSeconds(1));
 
-        McpCallException failure = catchThrowableOfType(McpCallException.class, () -> provider.deliver(request));
-        assertThat(failure.code()).isEqualTo("timeout");
-        await().atMost(Duration.ofSeconds(10)).until(() -> notion.children(WORKSPACE, parent).size() == 1);
+            McpCallException failure = catchThrowableOfType(McpCallException.class, () -> provider.deliver(request));
+            assertThat(failure.code()).isEqualTo("timeout");
+            await().atMost(Duration.ofSeconds(10)).until(() -> notion.children(WORKSPACE, parent).size() == 1);
 
-        DeliveryReceipt receipt = provider.redeliver(request);
+            DeliveryReceipt receipt = provider.redeliver(request);
 
-        HostedNotionMcp.Page page = notion.children(WORKSPACE, parent).get(0);
-        assertThat(notion.children(WORKSPACE, parent)).as("no second page").hasSize(1);
-        assertThat(receipt).isEqualTo(new DeliveryReceipt(page.id(), page.url()));
-        assertThat(notion.callCount("notion-create-pages")).isEqualTo(1);
+            HostedNotionMcp.Page page = notion.children(WORKSPACE, parent).get(0);
+            assertThat(notion.children(WORKSPACE, parent)).as("no second page").hasSize(1);
+            assertThat(receipt).isEqualTo(new DeliveryReceipt(page.id(), page.url()));
+            assertThat(notion.callCount("notion-create-pages")).isEqualTo(1);
+        } finally {
+            impatient.destroy();
+        }
     }
 
     @Test
@@ -318,7 +329,11 @@ class HostedNotionExportProviderTest {
     }
 
     private HostedNotionExportProvider provider() {
-        return new HostedNotionExportProvider(sessions, access(),
+        return provider(sessions);
+    }
+
+    private HostedNotionExportProvider provider(RemoteMcpSessions through) {
+        return new HostedNotionExportProvider(through, access(),
                 new NotionProperties(null, null, NotionProperties.Transport.REMOTE));
     }
 
