@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import com.yarnnn.export.connector.connection.ActiveConnection;
-import com.yarnnn.export.connector.connection.Connection;
-import com.yarnnn.export.connector.connection.ConnectionAccess;
-import com.yarnnn.export.connector.connection.ConnectionStatus;
 import com.yarnnn.export.connector.connection.ConnectionUnusableException;
 import com.yarnnn.export.connector.connection.Destination;
-import com.yarnnn.export.connector.credential.Secret;
 import com.yarnnn.export.connector.failure.DeliveryException;
 import com.yarnnn.export.connector.failure.McpCallException;
 import com.yarnnn.export.connector.mcp.remote.RemoteMcpProperties;
 import com.yarnnn.export.connector.mcp.remote.RemoteMcpSessions;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
+import com.yarnnn.export.connector.provider.RenewableConnection;
 import com.yarnnn.export.fakes.hosted.HostedMcpRequest;
 import com.yarnnn.export.fakes.hosted.HostedNotionMcp;
 import com.yarnnn.export.schemas.event.ExportRequested;
@@ -29,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,10 +45,7 @@ class HostedNotionExportProviderTest {
             .token(RENEWED, WORKSPACE);
     private final String parent = notion.addPage(WORKSPACE, "Reports", "Where the exports go");
     private final RemoteMcpSessions sessions = sessions(REQUEST_TIMEOUT);
-    private final UUID connectionId = UUID.randomUUID();
-    private volatile String token = TOKEN;
-    private volatile String renewsTo = RENEWED;
-    private final AtomicInteger refreshes = new AtomicInteger();
+    private final RenewableConnection connection = new RenewableConnection("notion", WORKSPACE, TOKEN, RENEWED);
 
     @AfterEach
     void stop() {
@@ -146,7 +138,7 @@ class HostedNotionExportProviderTest {
 
         DeliveryReceipt receipt = provider().deliver(request("Report", "text"));
 
-        assertThat(refreshes).hasValue(1);
+        assertThat(connection.refreshes()).isEqualTo(1);
         assertThat(notion.children(WORKSPACE, parent)).singleElement()
                 .satisfies(page -> assertThat(receipt.externalId()).isEqualTo(page.id()));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(notion.requests())
@@ -158,7 +150,7 @@ class HostedNotionExportProviderTest {
     @Test
     void aRevokedTokenThatCannotBeRenewedNeedsReauthorisation() {
         notion.revoke(TOKEN);
-        renewsTo = TOKEN; // the refresh is refused: the same token comes back
+        connection.renewsTo(TOKEN); // the refresh is refused: the same token comes back
 
         ConnectionUnusableException failure = catchThrowableOfType(ConnectionUnusableException.class,
                 () -> provider().deliver(request("Report", "text")));
@@ -229,7 +221,7 @@ class HostedNotionExportProviderTest {
         try {
             HostedNotionExportProvider provider = provider(impatient);
             ExportRequested request = request("Report", "text");
-            provider.validateConnection(connection()); // the session is up before the timed call
+            provider.validateConnection(connection.active()); // the session is up before the timed call
             notion.searchIndexLag(Duration.ofMinutes(5));
             notion.faults().nextCallsOf("notion-create-pages", 1).hang(SHORT_TIMEOUT.plusSeconds(1));
 
@@ -320,8 +312,8 @@ class HostedNotionExportProviderTest {
     void listsThePagesTheConnectionSeesAndValidatesIt() {
         String other = notion.addPage(WORKSPACE, "Team notes", "");
 
-        List<Destination> destinations = provider().destinations(connection());
-        provider().validateConnection(connection());
+        List<Destination> destinations = provider().destinations(connection.active());
+        provider().validateConnection(connection.active());
 
         assertThat(destinations).containsExactlyInAnyOrder(new Destination(parent, "Reports", "page"),
                 new Destination(other, "Team notes", "page"));
@@ -333,29 +325,8 @@ class HostedNotionExportProviderTest {
     }
 
     private HostedNotionExportProvider provider(RemoteMcpSessions through) {
-        return new HostedNotionExportProvider(through, access(),
+        return new HostedNotionExportProvider(through, connection,
                 new NotionProperties(null, null, NotionProperties.Transport.REMOTE));
-    }
-
-    private ConnectionAccess access() {
-        return new ConnectionAccess() {
-            @Override
-            public ActiveConnection open(UUID id) {
-                return connection();
-            }
-
-            @Override
-            public ActiveConnection refresh(UUID id, Secret rejected) {
-                refreshes.incrementAndGet();
-                token = renewsTo;
-                return connection();
-            }
-        };
-    }
-
-    private ActiveConnection connection() {
-        return new ActiveConnection(new Connection(connectionId, UUID.randomUUID(), "notion", WORKSPACE, "Acme",
-                Map.of(), ConnectionStatus.ACTIVE, Instant.parse("2026-11-01T09:00:00Z")), Secret.of(token));
     }
 
     private ExportRequested request(String title, String content) {
@@ -364,7 +335,7 @@ class HostedNotionExportProviderTest {
 
     private ExportRequested request(String title, String content, String destination) {
         return new ExportRequested(ExportRequested.SCHEMA_VERSION, UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), "notion", connectionId, destination, null, UUID.randomUUID(), title, content,
+                UUID.randomUUID(), "notion", connection.id(), destination, null, UUID.randomUUID(), title, content,
                 ExportTrigger.MANUAL, 1, Instant.parse("2026-11-25T10:15:30Z"));
     }
 }
