@@ -26,6 +26,7 @@ record FetchedNotionPage(String id, String url, String parentId, String content,
 
     private static final Pattern PARENT = Pattern.compile(
             "<ancestor-path>\\s*<parent-page\\s+url=\"\\{*([^\"}]+)\\}*\"", Pattern.DOTALL);
+    private static final Pattern PAGE = Pattern.compile("<page\\s+url=\"\\{*([^\"}]+)\\}*\"");
     private static final Pattern CONTENT = Pattern.compile("<content>\\n?(.*?)\\n?</content>", Pattern.DOTALL);
     private static final Pattern CHILD = Pattern.compile("<page\\s+url=\"\\{*([^\"}]+)\\}*\"[^>]*>(.*?)</page>");
 
@@ -41,9 +42,10 @@ record FetchedNotionPage(String id, String url, String parentId, String content,
                 children.add(new ChildPage(childId, child.group(1), child.group(2)));
             }
         }
-        return new FetchedNotionPage(idOf(fetched.path("id").asString(fetched.path("url").asString(""))),
-                fetched.path("url").asString(""), parent.find() ? idOf(parent.group(1)) : null, content,
-                List.copyOf(children));
+        Matcher page = PAGE.matcher(text);
+        String url = fetched.path("url").asString(page.find() ? page.group(1) : "");
+        return new FetchedNotionPage(idOf(fetched.path("id").asString(url)), url,
+                parent.find() ? idOf(parent.group(1)) : null, content, List.copyOf(children));
     }
 
     /** The content's first line: where the export's reference line stands. */

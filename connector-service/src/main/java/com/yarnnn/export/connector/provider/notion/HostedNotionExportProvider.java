@@ -82,7 +82,7 @@ public class HostedNotionExportProvider implements ExportProvider {
     public DeliveryReceipt deliver(ExportRequested request) {
         String parentId = NotionPageId.parse(request.destinationId());
         ActiveConnection connection = connections.open(request.connectionId());
-        Map<String, Object> arguments = createPage(parentId, request);
+        Map<String, Object> arguments = createPageArguments(parentId, request);
         HostedNotionTools.CreatedPage page = tools.createPage(connection, arguments);
         log.info("Export {} is Notion page {} (one notion-create-pages call)", request.exportId(), page.id());
         return new DeliveryReceipt(page.id(), page.url());
@@ -187,7 +187,7 @@ public class HostedNotionExportProvider implements ExportProvider {
     }
 
     /** The arguments of the one {@code notion-create-pages} call, refused whole when over Notion's request limit. */
-    static Map<String, Object> createPage(String parentId, ExportRequested request) {
+    static Map<String, Object> createPageArguments(String parentId, ExportRequested request) {
         Map<String, Object> arguments = Map.of(
                 "parent", Map.of("page_id", parentId),
                 "pages", List.of(Map.of(

@@ -17,7 +17,7 @@ public final class NotionMarkdownSent {
      */
     @SuppressWarnings("unchecked")
     public static String content(ExportRequested request) {
-        Map<String, Object> arguments = HostedNotionExportProvider.createPage("0123456789abcdef0123456789abcdef",
+        Map<String, Object> arguments = HostedNotionExportProvider.createPageArguments("0123456789abcdef0123456789abcdef",
                 request);
         return (String) ((List<Map<String, Object>>) arguments.get("pages")).get(0).get("content");
     }
