@@ -31,7 +31,8 @@ public class OAuthClients implements ClientRegistrationRepository {
         this.vendors = vendors.stream().collect(Collectors.toUnmodifiableMap(OAuthVendor::providerId,
                 Function.identity()));
         this.configured = registrations.entrySet().stream()
-                .filter(registration -> this.vendors.containsKey(registration.getKey()))
+                .filter(registration -> this.vendors.containsKey(registration.getKey())
+                        && !(this.vendors.get(registration.getKey()) instanceof RuntimeRegisteredVendor))
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
                         registration -> new OAuthClient(this.vendors.get(registration.getKey()), registration.getValue())));
     }
@@ -48,8 +49,15 @@ public class OAuthClients implements ClientRegistrationRepository {
         return clients;
     }
 
-    /** The vendor's configured OAuth app. */
+    /**
+     * The vendor's configured OAuth app, or the client it registered at runtime.
+     *
+     * @throws McpAuthorizationException when a client registered at runtime could not be discovered or registered
+     */
     public Optional<OAuthClient> find(String providerId) {
+        if (providerId != null && vendors.get(providerId) instanceof RuntimeRegisteredVendor runtime) {
+            return Optional.of(new OAuthClient(runtime, runtime.registration()));
+        }
         return Optional.ofNullable(providerId).map(configured::get);
     }
 
@@ -58,8 +66,10 @@ public class OAuthClients implements ClientRegistrationRepository {
         return providerId != null && vendors.containsKey(providerId);
     }
 
+    /** Whether the provider can be connected: its app is configured, or it registers its client at runtime. */
     public boolean isConfigured(String providerId) {
-        return find(providerId).isPresent();
+        return providerId != null && (configured.containsKey(providerId)
+                || vendors.get(providerId) instanceof RuntimeRegisteredVendor);
     }
 
     /** How the product names the provider; its id when no vendor knows it. */
