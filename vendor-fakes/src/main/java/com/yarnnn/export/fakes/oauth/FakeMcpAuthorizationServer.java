@@ -4,9 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.yarnnn.export.fakes.oauth.FakeOAuthServer.Request;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -68,12 +65,11 @@ public final class FakeMcpAuthorizationServer implements AutoCloseable {
     private final AtomicInteger issued = new AtomicInteger();
     private volatile String registrationRefusal;
 
-    private FakeMcpAuthorizationServer(HttpServer server, String resource, ResourceServer resourceServer,
-            String workspaceId) {
-        this.server = server;
+    private FakeMcpAuthorizationServer(String resource, ResourceServer resourceServer, String workspaceId) {
         this.resource = resource;
         this.resourceServer = resourceServer;
         this.workspaceId = workspaceId;
+        this.server = FakeOAuthServer.startOnLoopback(this::handle, executor);
     }
 
     /**
@@ -81,17 +77,7 @@ public final class FakeMcpAuthorizationServer implements AutoCloseable {
      * to {@code workspaceId}, which the tokens then reach.
      */
     public static FakeMcpAuthorizationServer start(String resource, ResourceServer resourceServer, String workspaceId) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            FakeMcpAuthorizationServer fake = new FakeMcpAuthorizationServer(server, resource, resourceServer,
-                    workspaceId);
-            server.createContext("/", fake::handle);
-            server.setExecutor(fake.executor);
-            server.start();
-            return fake;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FakeMcpAuthorizationServer(resource, resourceServer, workspaceId);
     }
 
     /** The issuer identifier, {@code http://127.0.0.1:<port>}. */
