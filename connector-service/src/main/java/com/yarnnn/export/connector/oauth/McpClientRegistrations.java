@@ -47,6 +47,14 @@ class McpClientRegistrations {
         return found().registration();
     }
 
+    String registrationId() {
+        return registrationId;
+    }
+
+    String vendorName() {
+        return vendorName;
+    }
+
     URI resource() {
         return resource;
     }

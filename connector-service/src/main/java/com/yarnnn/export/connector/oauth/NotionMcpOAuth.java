@@ -36,12 +36,12 @@ public class NotionMcpOAuth implements RuntimeRegisteredVendor {
 
     @Override
     public String providerId() {
-        return "notion";
+        return registrations.registrationId();
     }
 
     @Override
     public String displayName() {
-        return "Notion";
+        return registrations.vendorName();
     }
 
     @Override

@@ -44,7 +44,9 @@ public class OAuthClients implements ClientRegistrationRepository {
                 .orElseGet(OAuth2ClientProperties::new);
         properties.getRegistration().values().removeIf(registration -> !StringUtils.hasText(registration.getClientId()));
         OAuthClients clients = new OAuthClients(vendors, new OAuth2ClientPropertiesMapper(properties).asClientRegistrations());
-        log.info("OAuth apps configured: {}; not configured (no client id): {}", clients.configured.keySet().stream().sorted().toList(),
+        log.info("OAuth apps configured: {}; registered at runtime (MCP authorization): {}; not configured (no client id): {}",
+                clients.configured.keySet().stream().sorted().toList(),
+                vendors.stream().filter(RuntimeRegisteredVendor.class::isInstance).map(OAuthVendor::providerId).sorted().toList(),
                 vendors.stream().map(OAuthVendor::providerId).filter(id -> !clients.isConfigured(id)).sorted().toList());
         return clients;
     }
