@@ -2,6 +2,8 @@ package com.yarnnn.export.connector.oauth;
 
 import com.yarnnn.export.connector.connection.ConnectionAccess;
 import com.yarnnn.export.connector.connection.ConnectionStore;
+import com.yarnnn.export.connector.vault.TokenVault;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration;
@@ -17,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.web.client.RestClient;
 import reactor.core.publisher.Mono;
@@ -32,12 +36,16 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(OAuthProperties.class)
 public class OAuthAutoConfiguration {
 
+    static final String NOTION_TRANSPORT = "yarnnn.providers.notion.transport";
+
     @Bean
     SlackOAuth slackOAuth() {
         return new SlackOAuth();
     }
 
+    /** Notion's public integration, for its stdio MCP server (which takes the integration's token). */
     @Bean
+    @ConditionalOnProperty(name = NOTION_TRANSPORT, havingValue = "stdio", matchIfMissing = true)
     NotionOAuth notionOAuth() {
         return new NotionOAuth();
     }
@@ -72,6 +80,30 @@ public class OAuthAutoConfiguration {
     RefreshingConnectionAccess refreshingConnectionAccess(ConnectionStore store, OAuthClients clients,
             OAuthTokenClient tokenClient, Clock clock, OAuthProperties properties) {
         return new RefreshingConnectionAccess(store, clients, tokenClient, clock, properties.refreshMargin());
+    }
+
+    /**
+     * Notion's hosted MCP server, which wants tokens of its own authorization server: found from the configured
+     * server URL, with the client registered there kept in the database.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = NOTION_TRANSPORT, havingValue = "remote")
+    static class NotionMcpAuthorization {
+
+        @Bean
+        @ConditionalOnMissingBean
+        McpClientStore mcpClientStore(JdbcClient jdbc, TokenVault vault, Clock clock) {
+            return new McpClientStore(jdbc, vault, clock);
+        }
+
+        @Bean
+        NotionMcpOAuth notionMcpOAuth(Environment environment, McpClientStore store, OAuthProperties properties) {
+            RestClient http = RestClient.builder().requestFactory(vendorRequests(properties)).build();
+            return new NotionMcpOAuth(new McpClientRegistrations("notion", "Notion",
+                    environment.getRequiredProperty("yarnnn.mcp.remote.servers.notion.url", URI.class),
+                    environment.getRequiredProperty("spring.security.oauth2.client.registration.notion.redirect-uri"),
+                    new ProtectedResourceDiscovery(http), new DynamicClientRegistrar(http), store));
+        }
     }
 
     /** The same registrations for Boot's reactive OAuth client configuration, which otherwise binds its own. */

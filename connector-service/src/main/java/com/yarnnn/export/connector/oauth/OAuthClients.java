@@ -31,7 +31,8 @@ public class OAuthClients implements ClientRegistrationRepository {
         this.vendors = vendors.stream().collect(Collectors.toUnmodifiableMap(OAuthVendor::providerId,
                 Function.identity()));
         this.configured = registrations.entrySet().stream()
-                .filter(registration -> this.vendors.containsKey(registration.getKey()))
+                .filter(registration -> this.vendors.containsKey(registration.getKey())
+                        && !(this.vendors.get(registration.getKey()) instanceof RuntimeRegisteredVendor))
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
                         registration -> new OAuthClient(this.vendors.get(registration.getKey()), registration.getValue())));
     }
@@ -43,13 +44,22 @@ public class OAuthClients implements ClientRegistrationRepository {
                 .orElseGet(OAuth2ClientProperties::new);
         properties.getRegistration().values().removeIf(registration -> !StringUtils.hasText(registration.getClientId()));
         OAuthClients clients = new OAuthClients(vendors, new OAuth2ClientPropertiesMapper(properties).asClientRegistrations());
-        log.info("OAuth apps configured: {}; not configured (no client id): {}", clients.configured.keySet().stream().sorted().toList(),
+        log.info("OAuth apps configured: {}; registered at runtime (MCP authorization): {}; not configured (no client id): {}",
+                clients.configured.keySet().stream().sorted().toList(),
+                vendors.stream().filter(RuntimeRegisteredVendor.class::isInstance).map(OAuthVendor::providerId).sorted().toList(),
                 vendors.stream().map(OAuthVendor::providerId).filter(id -> !clients.isConfigured(id)).sorted().toList());
         return clients;
     }
 
-    /** The vendor's configured OAuth app. */
+    /**
+     * The vendor's configured OAuth app, or the client it registered at runtime.
+     *
+     * @throws McpAuthorizationException when a client registered at runtime could not be discovered or registered
+     */
     public Optional<OAuthClient> find(String providerId) {
+        if (providerId != null && vendors.get(providerId) instanceof RuntimeRegisteredVendor runtime) {
+            return Optional.of(new OAuthClient(runtime, runtime.registration()));
+        }
         return Optional.ofNullable(providerId).map(configured::get);
     }
 
@@ -58,8 +68,10 @@ public class OAuthClients implements ClientRegistrationRepository {
         return providerId != null && vendors.containsKey(providerId);
     }
 
+    /** Whether the provider can be connected: its app is configured, or it registers its client at runtime. */
     public boolean isConfigured(String providerId) {
-        return find(providerId).isPresent();
+        return providerId != null && (configured.containsKey(providerId)
+                || vendors.get(providerId) instanceof RuntimeRegisteredVendor);
     }
 
     /** How the product names the provider; its id when no vendor knows it. */

@@ -74,7 +74,7 @@ public class OAuthTokenClient {
                 .redirectUri(registration.getRedirectUri())
                 .state(state)
                 .build();
-        return call(() -> clients.get(client.providerId()).authorizationCode().getTokenResponse(
+        return call(client.vendor(), () -> clients.get(client.providerId()).authorizationCode().getTokenResponse(
                 new OAuth2AuthorizationCodeGrantRequest(registration, new OAuth2AuthorizationExchange(request, response))));
     }
 
@@ -87,14 +87,16 @@ public class OAuthTokenClient {
         OAuth2RefreshTokenGrantRequest request = new OAuth2RefreshTokenGrantRequest(client.registration(),
                 new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken.reveal(), null, null),
                 new OAuth2RefreshToken(refreshToken.reveal(), null));
-        return call(() -> clients.get(client.providerId()).refreshToken().getTokenResponse(request));
+        return call(client.vendor(), () -> clients.get(client.providerId()).refreshToken().getTokenResponse(request));
     }
 
-    private static TokenGrant call(Supplier<OAuth2AccessTokenResponse> tokenRequest) {
+    private static TokenGrant call(OAuthVendor vendor, Supplier<OAuth2AccessTokenResponse> tokenRequest) {
         try {
             return TokenGrant.of(tokenRequest.get());
         } catch (OAuth2AuthorizationException | RestClientException e) {
-            throw TokenEndpointException.from(e);
+            TokenEndpointException refused = TokenEndpointException.from(e);
+            vendor.tokenRequestRefused(refused.error());
+            throw refused;
         }
     }
 
@@ -104,6 +106,8 @@ public class OAuthTokenClient {
         authorizationCode.setRestClient(http);
         RestClientRefreshTokenTokenResponseClient refreshToken = new RestClientRefreshTokenTokenResponseClient();
         refreshToken.setRestClient(http);
+        authorizationCode.setParametersCustomizer(vendor::customizeTokenParameters);
+        refreshToken.setParametersCustomizer(vendor::customizeTokenParameters);
         if (!MediaType.APPLICATION_FORM_URLENCODED.equals(vendor.tokenRequestType())) {
             authorizationCode.setHeadersConverter(headersWithBodyType(vendor.tokenRequestType()));
             refreshToken.setHeadersConverter(headersWithBodyType(vendor.tokenRequestType()));

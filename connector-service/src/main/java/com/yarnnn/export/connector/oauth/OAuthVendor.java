@@ -3,8 +3,10 @@ package com.yarnnn.export.connector.oauth;
 import com.yarnnn.export.connector.connection.ConnectionStore.StoredTokens;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -30,6 +32,14 @@ public interface OAuthVendor {
     default void customizeAuthorizationParameters(Map<String, Object> parameters) {
     }
 
+    /** Adds to a token request's parameters where the vendor wants more than RFC 6749's. */
+    default void customizeTokenParameters(MultiValueMap<String, String> parameters) {
+    }
+
+    /** Told each error code the vendor's token endpoint refused a request with. */
+    default void tokenRequestRefused(String error) {
+    }
+
     /**
      * Rejects a token endpoint answer that reports an error with a success status.
      *
@@ -49,6 +59,11 @@ public interface OAuthVendor {
      * @throws TokenEndpointException when the token response does not name it
      */
     ConnectedAccount account(TokenGrant grant, ClientRegistration registration);
+
+    /** The revocation endpoint the vendor announces itself, where it is not configured. */
+    default Optional<URI> revocationUri() {
+        return Optional.empty();
+    }
 
     /**
      * Revokes the connection's tokens at the vendor.

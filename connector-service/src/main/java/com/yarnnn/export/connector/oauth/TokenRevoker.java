@@ -31,14 +31,18 @@ public class TokenRevoker {
 
     /** @return whether the vendor confirmed the revocation */
     public boolean revoke(Connection connection, StoredTokens tokens) {
-        Optional<OAuthClient> client = clients.find(connection.providerId());
-        URI revocationUri = revocationUris.get(connection.providerId());
-        if (client.isEmpty() || revocationUri == null) {
-            return false;
-        }
         try {
+            Optional<OAuthClient> client = clients.find(connection.providerId());
+            URI revocationUri = client.map(OAuthClient::vendor).flatMap(OAuthVendor::revocationUri)
+                    .orElse(revocationUris.get(connection.providerId()));
+            if (client.isEmpty() || revocationUri == null) {
+                return false;
+            }
             client.get().vendor().revoke(http, revocationUri, client.get().registration(), tokens);
             return true;
+        } catch (McpAuthorizationException e) {
+            log.warn("{} did not revoke the tokens of connection {}: {}", connection.providerId(), connection.id(),
+                    e.reason());
         } catch (TokenEndpointException e) {
             log.warn("{} did not revoke the tokens of connection {}: {}", connection.providerId(), connection.id(),
                     e.error());

@@ -74,6 +74,7 @@ final class HostedMcpServer<T> implements AutoCloseable {
 
     private final Function<String, T> tenants;
     private final List<String> scopes;
+    private volatile List<String> authorizationServers = List.of();
     private final Path baseDir;
     private final Tomcat tomcat;
     private final McpSyncServer server;
@@ -130,6 +131,7 @@ final class HostedMcpServer<T> implements AutoCloseable {
             context.addServletMappingDecoded(ENDPOINT, "mcp");
             Tomcat.addServlet(context, "resource-metadata", new ResourceMetadata());
             context.addServletMappingDecoded(RESOURCE_METADATA, "resource-metadata");
+            context.addServletMappingDecoded(RESOURCE_METADATA + ENDPOINT, "resource-metadata");
             FilterDef gate = new FilterDef();
             gate.setFilterName("bearer-gate");
             gate.setFilter(new Gate());
@@ -360,7 +362,15 @@ final class HostedMcpServer<T> implements AutoCloseable {
         }
     }
 
-    /** The OAuth protected-resource metadata (RFC 9728) the 401 challenge points at. */
+    /** The issuers the protected-resource metadata names as the servers that issue this server's tokens. */
+    void authorizationServers(List<String> issuers) {
+        this.authorizationServers = List.copyOf(issuers);
+    }
+
+    /**
+     * The OAuth protected-resource metadata (RFC 9728) the 401 challenge points at, also at the well-known URI
+     * RFC 9728 derives from the endpoint's path.
+     */
     private final class ResourceMetadata extends HttpServlet {
 
         private static final long serialVersionUID = 1L;
@@ -369,6 +379,9 @@ final class HostedMcpServer<T> implements AutoCloseable {
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("resource", url());
+            if (!authorizationServers.isEmpty()) {
+                metadata.put("authorization_servers", authorizationServers);
+            }
             metadata.put("bearer_methods_supported", List.of("header"));
             metadata.put("scopes_supported", scopes);
             json(response, metadata);

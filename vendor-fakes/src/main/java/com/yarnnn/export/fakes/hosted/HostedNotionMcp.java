@@ -1,5 +1,6 @@
 package com.yarnnn.export.fakes.hosted;
 
+import com.yarnnn.export.fakes.oauth.FakeMcpAuthorizationServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +93,29 @@ public final class HostedNotionMcp extends HostedMcpDouble {
     public HostedNotionMcp token(String token, String workspaceId) {
         tokens.put(token, workspaceOf(workspaceId));
         return this;
+    }
+
+    /**
+     * Starts the authorization server that issues this double's tokens, as Notion's MCP authorization server does
+     * for {@code https://mcp.notion.com/mcp}, and names it in the protected-resource metadata: a user who authorizes
+     * there reaches {@code workspaceId}.
+     */
+    public FakeMcpAuthorizationServer startAuthorizationServer(String workspaceId) {
+        workspaceOf(workspaceId);
+        FakeMcpAuthorizationServer authorization = FakeMcpAuthorizationServer.start(url(),
+                new FakeMcpAuthorizationServer.ResourceServer() {
+                    @Override
+                    public void accept(String accessToken, String workspace) {
+                        token(accessToken, workspace);
+                    }
+
+                    @Override
+                    public void revoke(String accessToken) {
+                        HostedNotionMcp.this.revoke(accessToken);
+                    }
+                }, workspaceId);
+        server.authorizationServers(List.of(authorization.issuer()));
+        return authorization;
     }
 
     /** Revokes a token: every later request carrying it is answered 401 {@code invalid_token}. */

@@ -1,6 +1,7 @@
 package com.yarnnn.export.fakes.oauth;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -83,18 +85,22 @@ public final class FakeOAuthServer implements AutoCloseable {
     private final Map<String, Function<Request, Response>> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    private FakeOAuthServer(HttpServer server) {
-        this.server = server;
+    private FakeOAuthServer() {
+        this.server = startOnLoopback(this::handle, executor);
     }
 
     public static FakeOAuthServer start() {
+        return new FakeOAuthServer();
+    }
+
+    /** An HTTP server on a free loopback port that answers every path with {@code handler}. */
+    static HttpServer startOnLoopback(HttpHandler handler, Executor executor) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            FakeOAuthServer fake = new FakeOAuthServer(server);
-            server.createContext("/", fake::handle);
-            server.setExecutor(fake.executor);
+            server.createContext("/", handler);
+            server.setExecutor(executor);
             server.start();
-            return fake;
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
