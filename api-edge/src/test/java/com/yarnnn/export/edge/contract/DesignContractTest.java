@@ -10,7 +10,6 @@ import com.yarnnn.export.edge.ApiClient;
 import com.yarnnn.export.edge.ConnectedAccountsIntegrationTest;
 import com.yarnnn.export.edge.TestTokens;
 import com.yarnnn.export.fakes.oauth.FakeOAuthServer.Response;
-import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportFailed;
 import com.yarnnn.export.schemas.event.ExportOutcome;
@@ -29,8 +28,6 @@ import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,9 +38,6 @@ import tools.jackson.databind.JsonNode;
 class DesignContractTest extends ConnectedAccountsIntegrationTest {
 
     private static final String FIXTURE = "/contract/design-requests.json";
-
-    @Autowired
-    private KafkaTemplate<String, Object> kafka;
 
     private final UUID user = UUID.randomUUID();
     private final String token = TestTokens.forUser(user);
@@ -96,8 +90,8 @@ class DesignContractTest extends ConnectedAccountsIntegrationTest {
                 ? UUID.fromString(body.path("deliverable_version_id").asString()) : null;
         ExportRef ref = new ExportRef(exportId, user, body.path("provider_id").asString(),
                 body.path("destination_id").asString(), null, version);
-        publish(new ExportStarted(1, UUID.randomUUID(), ref, 1, Instant.now()));
-        publish(outcome(ref, request.path("outcome")));
+        publishOutcome(new ExportStarted(1, UUID.randomUUID(), ref, 1, Instant.now()));
+        publishOutcome(outcome(ref, request.path("outcome")));
         return answer.get(10, TimeUnit.SECONDS);
     }
 
@@ -109,10 +103,6 @@ class DesignContractTest extends ConnectedAccountsIntegrationTest {
                     new ExportError(outcome.path("code").asString(), outcome.path("message").asString()));
             default -> throw new IllegalArgumentException("The fixture names outcome " + outcome.path("state"));
         };
-    }
-
-    private void publish(ExportOutcome outcome) throws Exception {
-        kafka.send(Topics.OUTCOMES, outcome.export().exportId().toString(), outcome).get(10, TimeUnit.SECONDS);
     }
 
     /** Checks every field of the shape in the answer: types for placeholders, equality for values. */

@@ -7,10 +7,8 @@ import com.yarnnn.export.edge.ApiClient;
 import com.yarnnn.export.edge.ApiEdgeIntegrationTest;
 import com.yarnnn.export.edge.TestTokens;
 import com.yarnnn.export.edge.TopicProbe;
-import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportFailed;
-import com.yarnnn.export.schemas.event.ExportOutcome;
 import com.yarnnn.export.schemas.event.ExportRef;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
@@ -27,8 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,9 +35,6 @@ import tools.jackson.databind.JsonNode;
 class WaitedExportTest extends ApiEdgeIntegrationTest {
 
     private static final String PREFERENCE_APPLIED = "Preference-Applied";
-
-    @Autowired
-    private KafkaTemplate<String, Object> kafka;
 
     private final UUID user = UUID.randomUUID();
     private final String token = TestTokens.forUser(user);
@@ -59,8 +52,8 @@ class WaitedExportTest extends ApiEdgeIntegrationTest {
         List<UUID> exportIds = jdbc.sql("select export_id from export_status where user_id = ?").param(user)
                 .query(UUID.class).list();
         for (UUID exportId : exportIds) {
-            publish(new ExportStarted(1, UUID.randomUUID(), ref(exportId), 1, Instant.now()));
-            publish(new ExportSucceeded(1, UUID.randomUUID(), ref(exportId), 1, Instant.now(), "reports/" + exportId,
+            publishOutcome(new ExportStarted(1, UUID.randomUUID(), ref(exportId), 1, Instant.now()));
+            publishOutcome(new ExportSucceeded(1, UUID.randomUUID(), ref(exportId), 1, Instant.now(), "reports/" + exportId,
                     "file:///exports/reports/" + exportId + ".md"));
         }
 
@@ -88,7 +81,7 @@ class WaitedExportTest extends ApiEdgeIntegrationTest {
                 Map.of("Prefer", "wait=10"));
         await().atMost(Duration.ofSeconds(10)).until(() -> statusRows(user) == 1);
 
-        publish(new ExportFailed(1, UUID.randomUUID(), ref(exportId), 1, Instant.now(),
+        publishOutcome(new ExportFailed(1, UUID.randomUUID(), ref(exportId), 1, Instant.now(),
                 new ExportError("channel_not_found", "No such channel: reports")));
 
         ApiClient.Response failed = answer.get(10, TimeUnit.SECONDS);
@@ -150,10 +143,6 @@ class WaitedExportTest extends ApiEdgeIntegrationTest {
 
     private ExportRef ref(UUID exportId) {
         return new ExportRef(exportId, user, "folder", "reports", null, null);
-    }
-
-    private void publish(ExportOutcome outcome) throws Exception {
-        kafka.send(Topics.OUTCOMES, outcome.export().exportId().toString(), outcome).get(10, TimeUnit.SECONDS);
     }
 
     /** Whether no thread is running code of the classes (a request waiting in them would be). */
