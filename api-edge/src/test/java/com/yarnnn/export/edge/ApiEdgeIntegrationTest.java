@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.yarnnn.export.infra.TestInfrastructureInitializer;
 import com.yarnnn.export.schemas.Topics;
+import com.yarnnn.export.schemas.event.ExportOutcome;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -43,6 +46,9 @@ public abstract class ApiEdgeIntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    private KafkaTemplate<String, Object> kafka;
 
     @Value("${spring.kafka.bootstrap-servers}")
     protected String bootstrapServers;
@@ -91,6 +97,11 @@ public abstract class ApiEdgeIntegrationTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("status").asInt()).isEqualTo(status);
         assertThat(response.json().path("detail").asString()).contains(detailPart);
+    }
+
+    /** Publishes an outcome as the pipeline's worker does, keyed by its export. */
+    protected void publishOutcome(ExportOutcome outcome) throws Exception {
+        kafka.send(Topics.OUTCOMES, outcome.export().exportId().toString(), outcome).get(10, TimeUnit.SECONDS);
     }
 
     protected long statusRows(UUID userId) {

@@ -46,6 +46,9 @@ class EventSchemaTest {
         int v = ExportOutcome.SCHEMA_VERSION;
         return Stream.of(
                 REQUEST,
+                new ExportRequested(ExportRequested.SCHEMA_VERSION, UUID.randomUUID(), UUID.randomUUID(),
+                        UUID.randomUUID(), "folder", null, "reports", null, null, "Notes", "Notes", ExportTrigger.MANUAL,
+                        1, NOW),
                 new DeliverableApproved(DeliverableApproved.SCHEMA_VERSION, UUID.randomUUID(), UUID.randomUUID(),
                         UUID.randomUUID(), UUID.randomUUID(), "Weekly report", "# Hello", NOW),
                 new ExportStarted(v, UUID.randomUUID(), REF, 1, NOW),

@@ -1,9 +1,7 @@
 package com.yarnnn.export.edge.connection;
 
-import com.yarnnn.export.connector.connection.Destination;
 import com.yarnnn.export.edge.security.UserId;
 import java.util.List;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,12 +12,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConnectionController {
 
-    /** The answer of {@code GET /api/integrations/connected}. */
-    record ConnectedIntegrations(List<ConnectedIntegration> connections) {
+    /**
+     * The answer of {@code GET /api/integrations/connected}: the same list under the design's name
+     * ({@code integrations}) and this API's first one ({@code connections}).
+     */
+    record ConnectedIntegrations(List<ConnectedIntegration> integrations, List<ConnectedIntegration> connections) {
     }
 
     /** The answer of {@code GET /api/integrations/{provider}/destinations}. */
-    record Destinations(List<Destination> destinations) {
+    record Destinations(List<ListedDestination> destinations) {
+    }
+
+    /** The answer of {@code DELETE /api/integrations/{provider}}, as the design has it. */
+    record Disconnected(boolean success) {
     }
 
     /** The answer of {@code POST /api/integrations/{provider}/validate}. */
@@ -34,15 +39,16 @@ class ConnectionController {
 
     @GetMapping("/api/integrations/connected")
     ConnectedIntegrations connected(UserId user) {
-        return new ConnectedIntegrations(connections.list(user.value()).stream()
+        List<ConnectedIntegration> connected = connections.list(user.value()).stream()
                 .map(c -> ConnectedIntegration.of(c, connections.displayName(c.providerId())))
-                .toList());
+                .toList();
+        return new ConnectedIntegrations(connected, connected);
     }
 
     @DeleteMapping("/api/integrations/{provider}")
-    ResponseEntity<Void> disconnect(UserId user, @PathVariable String provider) {
+    Disconnected disconnect(UserId user, @PathVariable String provider) {
         connections.disconnect(user.value(), provider);
-        return ResponseEntity.noContent().build();
+        return new Disconnected(true);
     }
 
     @PostMapping("/api/integrations/{provider}/validate")
@@ -53,6 +59,7 @@ class ConnectionController {
 
     @GetMapping("/api/integrations/{provider}/destinations")
     Destinations destinations(UserId user, @PathVariable String provider) {
-        return new Destinations(connections.destinations(user.value(), provider));
+        return new Destinations(connections.destinations(user.value(), provider).stream()
+                .map(ListedDestination::of).toList());
     }
 }

@@ -1,11 +1,13 @@
 package com.yarnnn.export.edge.export;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
-/** The body of {@code POST /api/integrations/export}; its JSON names are snake_case. */
+/**
+ * The body of {@code POST /api/integrations/export}; its JSON names are snake_case. Without a title one is taken from
+ * the content ({@link ExportTitle}); without a version the export is ad hoc (no approval matches it).
+ */
 public record ExportRequestBody(
         @NotBlank(message = "provider_id is required")
         @Size(max = 100, message = "provider_id must be at most 100 characters")
@@ -15,10 +17,8 @@ public record ExportRequestBody(
         String destinationId,
         @NotBlank(message = "content is required and must not be blank")
         String content,
-        @NotBlank(message = "title is required and must not be blank")
         @Size(max = 500, message = "title must be at most 500 characters")
         String title,
-        @NotNull(message = "deliverable_version_id is required (a UUID)")
         UUID deliverableVersionId,
         UUID deliverableId,
         @Size(max = 500, message = "destination_name must be at most 500 characters")

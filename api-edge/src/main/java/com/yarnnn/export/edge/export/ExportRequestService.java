@@ -61,7 +61,7 @@ public class ExportRequestService {
         UUID exportId = key.map(k -> k.exportId(user.value())).orElseGet(ids::generateId);
         ExportRequested request = new ExportRequested(ExportRequested.SCHEMA_VERSION, ids.generateId(), exportId,
                 user.value(), body.providerId(), connectionId, body.destinationId(), body.deliverableId(),
-                body.deliverableVersionId(), body.title().strip(), body.content(), ExportTrigger.MANUAL, 1,
+                body.deliverableVersionId(), ExportTitle.of(body), body.content(), ExportTrigger.MANUAL, 1,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         String fingerprint = RequestFingerprint.of(request);
         String destinationName = body.destinationName() != null ? body.destinationName().strip() : null;

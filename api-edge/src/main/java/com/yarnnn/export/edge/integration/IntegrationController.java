@@ -19,7 +19,7 @@ class IntegrationController {
 
     @GetMapping("/api/integrations/available")
     AvailableIntegrations available() {
-        return new AvailableIntegrations(providers.available().stream()
+        return AvailableIntegrations.of(providers.available().stream()
                 .map(provider -> AvailableProvider.of(provider,
                         !provider.requiresConnection() || oauthClients.isConfigured(provider.id())))
                 .toList());

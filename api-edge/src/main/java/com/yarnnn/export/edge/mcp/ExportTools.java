@@ -6,6 +6,7 @@ import com.yarnnn.export.edge.connection.UserConnections;
 import com.yarnnn.export.edge.export.ExportAccepted;
 import com.yarnnn.export.edge.export.ExportRequestBody;
 import com.yarnnn.export.edge.export.ExportRequestService;
+import com.yarnnn.export.edge.export.ExportTitle;
 import com.yarnnn.export.edge.problem.ProblemDescription;
 import com.yarnnn.export.edge.requeue.OwnerRetries;
 import com.yarnnn.export.edge.security.UserId;
@@ -224,7 +225,7 @@ final class ExportTools {
         export.put("status", accepted.status().name());
         export.put("provider_id", body.providerId());
         export.put("destination_id", body.destinationId());
-        export.put("title", body.title().strip());
+        export.put("title", ExportTitle.of(body));
         export.put("status_url", accepted.statusUrl());
         export.put("resource_uri", ExportResources.uri(accepted.exportId()));
         return export;

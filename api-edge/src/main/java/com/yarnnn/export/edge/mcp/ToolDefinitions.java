@@ -127,13 +127,13 @@ final class ToolDefinitions {
                            "provider": {"type": "string", "description": "An integration's id: slack, notion, gmail or folder"},
                            "destination_id": {"type": "string", "description": "A channel or page id from list_destinations, an email address, or a file name"},
                            "destination_name": {"type": "string"},
-                           "title": {"type": "string", "maxLength": 500},
+                           "title": {"type": "string", "maxLength": 500, "description": "Without one, the content's first heading, else its first line"},
                            "content": {"type": "string", "description": "The deliverable, as markdown"},
-                           "deliverable_version_id": {"type": "string", "format": "uuid", "description": "The approved version this content is"},
+                           "deliverable_version_id": {"type": "string", "format": "uuid", "description": "The approved version this content is; without one the export is ad hoc"},
                            "deliverable_id": {"type": "string", "format": "uuid"},
                            "idempotency_key": {"type": "string", "description": "The same key and arguments return the same export"},
                            "wait_seconds": {"type": "integer", "minimum": 0, "maximum": %d, "default": 0}},
-                         "required": ["provider", "destination_id", "title", "content", "deliverable_version_id"]}"""
+                         "required": ["provider", "destination_id", "content"]}"""
                         .formatted(maxWait.toSeconds())))
                 .outputSchema(schema(EXPORT_OUTPUT))
                 .annotations(annotations("Export a deliverable", false, false, false, true))

@@ -53,8 +53,12 @@ class OAuthFlow {
         this.clock = clock;
     }
 
+    /** Where to send the user to authorize: the vendor's URL and the new state it carries. */
+    record AuthorizationStart(URI url, String state) {
+    }
+
     /** The vendor's authorization URL with a new state (and PKCE challenge where the vendor takes one). */
-    URI authorizationUrl(UserId user, String providerId) {
+    AuthorizationStart authorizationUrl(UserId user, String providerId) {
         OAuthClient client = connectable(providerId);
         IssuedState state = states.issue(user.value(), providerId);
         ClientRegistration registration = client.registration();
@@ -70,7 +74,7 @@ class OAuthFlow {
                     PkceParameterNames.CODE_CHALLENGE, OAuthStateCodec.codeChallenge(state.codeVerifier()),
                     PkceParameterNames.CODE_CHALLENGE_METHOD, "S256"));
         }
-        return URI.create(request.build().getAuthorizationRequestUri());
+        return new AuthorizationStart(URI.create(request.build().getAuthorizationRequestUri()), state.value());
     }
 
     /** Where the browser goes next: the settings page, told whether the account was connected and if not why. */

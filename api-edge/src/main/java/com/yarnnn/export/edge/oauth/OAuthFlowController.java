@@ -17,8 +17,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OAuthFlowController {
 
-    /** The answer of the start route. */
-    record AuthorizationStart(String authorizationUrl) {
+    /**
+     * The answer of the start route: the design's {@code auth_url} and {@code state}, and the same URL under the name
+     * this API answered first.
+     */
+    record StartAnswer(String authUrl, String state, String authorizationUrl) {
+
+        static StartAnswer of(OAuthFlow.AuthorizationStart start) {
+            return new StartAnswer(start.url().toString(), start.state(), start.url().toString());
+        }
     }
 
     private final OAuthFlow flow;
@@ -28,9 +35,9 @@ class OAuthFlowController {
     }
 
     @GetMapping("/api/integrations/{provider}/oauth/start")
-    ResponseEntity<AuthorizationStart> start(UserId user, @PathVariable String provider) {
+    ResponseEntity<StartAnswer> start(UserId user, @PathVariable String provider) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new AuthorizationStart(flow.authorizationUrl(user, provider).toString()));
+                .body(StartAnswer.of(flow.authorizationUrl(user, provider)));
     }
 
     @GetMapping("/api/integrations/{provider}/oauth/callback")

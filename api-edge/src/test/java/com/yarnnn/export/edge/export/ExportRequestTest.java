@@ -8,6 +8,7 @@ import com.yarnnn.export.edge.FixedClockAndScriptedIds;
 import com.yarnnn.export.edge.TestTokens;
 import com.yarnnn.export.edge.TopicProbe;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,6 +116,38 @@ class ExportRequestTest extends ApiEdgeIntegrationTest {
 
         assertThat(mine).isEqualTo(exportIdFor("shared-key"));
         assertThat(theirs).isNotEqualTo(mine);
+    }
+
+    @Test
+    void anExportWithoutTitleOrVersionIsAdHocTitledFromItsContentAndFollowedLikeAnyOther() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("provider_id", "folder");
+        body.put("destination_id", "notes");
+        body.put("content", "Draft notes\n\n## Standup, **Tuesday**\n\n- shipped");
+        Map<String, String> key = Map.of("Idempotency-Key", "ad-hoc-1");
+
+        try (TopicProbe topic = folderTopic()) {
+            Map<TopicPartition, Long> before = topic.endOffsets();
+            ApiClient.Response first = api.postJson(EXPORT_PATH, token, body, key);
+            ApiClient.Response again = api.postJson(EXPORT_PATH, token, body, key);
+
+            assertThat(first.status()).as(first.body()).isEqualTo(202);
+            assertThat(again.json().path("export_id").asString()).isEqualTo(exportIdFor("ad-hoc-1"))
+                    .isEqualTo(first.json().path("export_id").asString());
+            List<ConsumerRecord<String, String>> records = topic.recordsSince(before, 1);
+            assertThat(records).hasSize(1);
+            JsonNode event = ApiClient.JSON.readTree(records.get(0).value());
+            assertThat(event.has("deliverableVersionId")).isFalse();
+            assertThat(event.path("title").asString()).isEqualTo("Standup, Tuesday");
+        }
+        String exportId = exportIdFor("ad-hoc-1");
+        JsonNode status = api.get("/api/exports/" + exportId, token).json();
+        assertThat(status.path("status").asString()).isEqualTo("QUEUED");
+        assertThat(status.path("title").asString()).isEqualTo("Standup, Tuesday");
+        assertThat(status.path("deliverable_version_id").isNull()).isTrue();
+        assertThat(api.get("/api/exports", token).json().path("exports").valueStream()
+                .map(e -> e.path("export_id").asString())).containsExactly(exportId);
+        assertThat(api.get("/api/exports?version_id=" + UUID.randomUUID(), token).json().path("exports")).isEmpty();
     }
 
     /** Sends one body with one key as {@code send} does, and expects every answer to name the same export. */

@@ -6,8 +6,6 @@ import com.yarnnn.export.edge.ApiClient;
 import com.yarnnn.export.edge.ApiEdgeIntegrationTest;
 import com.yarnnn.export.edge.SseClient;
 import com.yarnnn.export.edge.TestTokens;
-import com.yarnnn.export.schemas.Topics;
-import com.yarnnn.export.schemas.event.ExportOutcome;
 import com.yarnnn.export.schemas.event.ExportRef;
 import com.yarnnn.export.schemas.event.ExportStarted;
 import com.yarnnn.export.schemas.event.ExportSucceeded;
@@ -16,18 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /** {@code GET /api/exports/{id}/events}: every state change in order, then the stream ends. */
 class StatusStreamTest extends ApiEdgeIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @Autowired
-    private KafkaTemplate<String, Object> kafka;
 
     private final UUID user = UUID.randomUUID();
     private final String token = TestTokens.forUser(user);
@@ -47,10 +39,10 @@ class StatusStreamTest extends ApiEdgeIntegrationTest {
             assertThat(queued.data().path("status").asString()).isEqualTo("QUEUED");
             assertThat(queued.data().path("export_id").asString()).isEqualTo(exportId);
 
-            publish(new ExportStarted(1, UUID.randomUUID(), ref, 1, Instant.now()));
+            publishOutcome(new ExportStarted(1, UUID.randomUUID(), ref, 1, Instant.now()));
             assertThat(stream.next(WAIT).data().path("status").asString()).isEqualTo("RUNNING");
 
-            publish(new ExportSucceeded(1, UUID.randomUUID(), ref, 1, Instant.now(), "reports/weekly/r.md",
+            publishOutcome(new ExportSucceeded(1, UUID.randomUUID(), ref, 1, Instant.now(), "reports/weekly/r.md",
                     "file:///exports/reports/weekly/r.md"));
             SseClient.Event succeeded = stream.next(WAIT);
             assertThat(succeeded.data().path("status").asString()).isEqualTo("SUCCEEDED");
@@ -105,9 +97,5 @@ class StatusStreamTest extends ApiEdgeIntegrationTest {
 
     private String url(String exportId) {
         return api.baseUrl() + "/api/exports/" + exportId + "/events";
-    }
-
-    private void publish(ExportOutcome outcome) throws Exception {
-        kafka.send(Topics.OUTCOMES, outcome.export().exportId().toString(), outcome).get(10, TimeUnit.SECONDS);
     }
 }

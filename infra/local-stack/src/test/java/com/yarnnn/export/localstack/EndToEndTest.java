@@ -57,6 +57,25 @@ class EndToEndTest extends LocalStackTest {
                 .query(Integer.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aSeedStyleExportThatWaitsIsAnsweredWithTheDesignsSuccessAndTheWrittenFile() throws Exception {
+        String content = "## Standup\n\n- shipped the **export**\n";
+
+        StackClient.Response answer = client.post("/api/integrations/export", Map.of("provider_id", "folder",
+                "destination_id", "team/standup", "content", content), Map.of("Prefer", "wait=10"));
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(answer.body().get("success").asBoolean()).isTrue();
+        Path file = Path.of(URI.create(answer.body().get("external_url").asString()));
+        assertThat(file.getParent()).isEqualTo(exports.resolve("team/standup"));
+        assertThat(Files.readString(file)).startsWith("---\ntitle: \"Standup\"\n")
+                .doesNotContain("deliverable_version_id").endsWith("# Standup\n\n" + content);
+        JsonNode status = client.get(answer.body().get("status_url").asString()).body();
+        assertThat(status.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(status.get("title").asString()).isEqualTo("Standup");
+        assertThat(status.get("deliverable_version_id").isNull()).isTrue();
+    }
+
     private static String versionOf(UUID exportId) {
         return jdbc.sql("select deliverable_version_id::text from export_status where export_id = ?").param(exportId)
                 .query(String.class).single();

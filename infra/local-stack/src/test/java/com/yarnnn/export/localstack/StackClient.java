@@ -57,9 +57,15 @@ final class StackClient {
     }
 
     Response post(String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return post(path, body, Map.of());
+    }
+
+    Response post(String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** POSTs a JSON-RPC message to an MCP endpoint (Streamable HTTP) as an assistant does, with this client's token. */

@@ -8,6 +8,8 @@ import java.util.UUID;
 /**
  * A request to deliver one deliverable version to one destination. Published by api-edge to the provider's
  * topic, keyed by {@link #partitionKey()}. Carries a connection id, never a token.
+ *
+ * @param deliverableVersionId null for an ad-hoc export: content sent without a version, which no approval matches
  */
 public record ExportRequested(
         int schemaVersion,
@@ -33,7 +35,6 @@ public record ExportRequested(
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(providerId, "providerId");
         Objects.requireNonNull(destinationId, "destinationId");
-        Objects.requireNonNull(deliverableVersionId, "deliverableVersionId");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(trigger, "trigger");

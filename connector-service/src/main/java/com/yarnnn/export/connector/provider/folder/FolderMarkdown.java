@@ -23,7 +23,9 @@ final class FolderMarkdown {
         if (request.deliverableId() != null) {
             out.append("deliverable_id: ").append(request.deliverableId()).append('\n');
         }
-        out.append("deliverable_version_id: ").append(request.deliverableVersionId()).append('\n');
+        if (request.deliverableVersionId() != null) {
+            out.append("deliverable_version_id: ").append(request.deliverableVersionId()).append('\n');
+        }
         out.append("requested_at: ").append(request.requestedAt()).append('\n');
         out.append("---\n\n# ").append(request.title().strip()).append("\n\n").append(request.content());
         if (!request.content().endsWith("\n")) {
