@@ -8,7 +8,10 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.ExecAction;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Lifecycle;
+import io.fabric8.kubernetes.api.model.LifecycleHandler;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
@@ -22,12 +25,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,6 +79,7 @@ final class ManifestCheck {
         check.scaler(base, config);
         check.variables("kubernetes/base ConfigMap yarnnn-config", config.keySet());
         check.secretLayout(deploy.resolve("kubernetes/overlays/example/secrets"));
+        check.overlayConfig(deploy.resolve("kubernetes/overlays/example/kustomization.yaml"));
         check.compose(StrictYaml.documents(deploy.resolve("compose/compose.yaml")).get(0));
         return List.copyOf(check.problems);
     }
@@ -136,8 +142,9 @@ final class ManifestCheck {
 
         Duration drain = Duration.parse("PT" + properties.getProperty("spring.lifecycle.timeout-per-shutdown-phase",
                 "30s").toUpperCase());
-        long preStop = container.getLifecycle() == null ? 0 : container.getLifecycle().getPreStop().getExec()
-                .getCommand().stream().filter(word -> word.matches("\\d+")).mapToLong(Long::parseLong).sum();
+        long preStop = Optional.ofNullable(container.getLifecycle()).map(Lifecycle::getPreStop).map(LifecycleHandler::getExec)
+                .map(ExecAction::getCommand).orElseGet(List::of).stream().filter(word -> word.matches("\\d+"))
+                .mapToLong(Long::parseLong).sum();
         if (pod.getTerminationGracePeriodSeconds() == null
                 || pod.getTerminationGracePeriodSeconds() <= drain.toSeconds() + preStop) {
             problems.add("Deployment " + name + " is killed after " + pod.getTerminationGracePeriodSeconds()
@@ -231,6 +238,15 @@ final class ManifestCheck {
         });
     }
 
+    /** The variables an overlay's configMapGenerator adds to yarnnn-config. */
+    private void overlayConfig(Path kustomization) {
+        for (JsonNode generator : StrictYaml.documents(kustomization).get(0).path("configMapGenerator")) {
+            List<String> names = new ArrayList<>();
+            generator.path("literals").forEach(literal -> names.add(literal.asText().split("=", 2)[0]));
+            variables(kustomization.getParent().getFileName() + " ConfigMap " + generator.path("name").asText(), names);
+        }
+    }
+
     private void compose(JsonNode compose) {
         for (String service : List.of(API_EDGE, EXPORT_CONSUMER)) {
             JsonNode definition = compose.path("services").path(service);
@@ -249,7 +265,7 @@ final class ManifestCheck {
         }
     }
 
-    private void variables(String where, java.util.Collection<String> names) {
+    private void variables(String where, Collection<String> names) {
         names.stream().filter(name -> !facts.readsVariable(name)).forEach(name -> problems.add(where + " sets " + name
                 + ", which neither the README's Configuration table nor docs/configuration.md names as read"));
     }

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class ManifestsTest {
     void everyManifestReadsStrictlyIntoItsModel() {
         Manifests manifests = Manifests.under(DEPLOY.resolve("kubernetes"));
 
-        assertThat(manifests.all(Deployment.class)).extracting(d -> d.getMetadata().getName())
+        assertThat(manifests.all(Deployment.class)).extracting(ManifestsTest::name)
                 .contains("api-edge", "export-consumer");
         assertThat(manifests.all(KafkaTopic.class)).hasSameSizeAs(FACTS.topics());
         assertThat(manifests.kind("ScaledObject")).hasSize(1);
@@ -72,6 +73,7 @@ class ManifestsTest {
                 + " is killed after 30 s",
         "kubernetes/overlays/example/secrets/shared.env; YARNNN_VAULT_KEYS=; YARNNN_VAULT_KEY=; lacks YARNNN_VAULT_KEYS",
         "compose/compose.yaml; '      DATABASE_USERNAME: yarnnn'; '      DATABASE_USER: yarnnn'; sets DATABASE_USER",
+        "kubernetes/overlays/example/kustomization.yaml; - DATABASE_URL=; - DATABASE_JDBC_URL=; sets DATABASE_JDBC_URL",
     })
     void aNameThatDriftsIsReported(String file, String from, String to, String problem, @TempDir Path copy)
             throws IOException {
@@ -97,9 +99,8 @@ class ManifestsTest {
 
         assertThat(manifests.objects()).extracting(object -> object.getMetadata().getNamespace())
                 .filteredOn(namespace -> namespace != null).containsOnly("yarnnn");
-        List<String> secrets = manifests.all(Secret.class).stream().map(HasMetadata::getMetadata)
-                .map(metadata -> metadata.getName()).toList();
-        List<String> configMaps = manifests.all(ConfigMap.class).stream().map(c -> c.getMetadata().getName()).toList();
+        List<String> secrets = manifests.all(Secret.class).stream().map(ManifestsTest::name).toList();
+        List<String> configMaps = manifests.all(ConfigMap.class).stream().map(ManifestsTest::name).toList();
         for (Deployment deployment : manifests.all(Deployment.class)) {
             deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom().forEach(source -> {
                 if (source.getSecretRef() != null) {
@@ -111,8 +112,12 @@ class ManifestsTest {
         }
     }
 
+    private static String name(HasMetadata object) {
+        return object.getMetadata().getName();
+    }
+
     static boolean onPath(String command) {
-        return Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+        return Stream.of(System.getenv("PATH").split(File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 

@@ -1,6 +1,7 @@
 package com.yarnnn.export.deploy;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,7 @@ final class PromQl {
         Set<String> names = new LinkedHashSet<>();
         Matcher identifier = IDENTIFIER.matcher(bare);
         while (identifier.find()) {
-            if (!KEYWORDS.contains(identifier.group(1).toLowerCase(java.util.Locale.ROOT))) {
+            if (!KEYWORDS.contains(identifier.group(1).toLowerCase(Locale.ROOT))) {
                 names.add(identifier.group(1));
             }
         }
