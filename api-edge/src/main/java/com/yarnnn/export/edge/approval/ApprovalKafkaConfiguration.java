@@ -38,6 +38,8 @@ class ApprovalKafkaConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, DeliverableApproved> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(EventConsumerFactory.create(properties, DeliverableApproved.class, customizers));
         factory.setCommonErrorHandler(errorHandler(kafka, events));
+        // an approval's exports join the trace the approval event carries (its traceparent header, if any)
+        factory.getContainerProperties().setObservationEnabled(true);
         return factory;
     }
 

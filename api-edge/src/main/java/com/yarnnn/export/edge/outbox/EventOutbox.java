@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Where api-edge puts every event that announces a database change (a QUEUED export, a requeue): written in the
  * caller's transaction, so the event exists exactly when the change does, and handed to the {@link OutboxRelay}
- * once that transaction committed. Events of one transaction are sent in the order they were added.
+ * once that transaction committed. Events of one transaction are sent in the order they were added. Each carries the
+ * trace it was added in ({@link TraceHeaders}).
  */
 @Component
 public class EventOutbox {
@@ -20,11 +21,13 @@ public class EventOutbox {
     private final OutboxRepository repository;
     private final OutboxRelay relay;
     private final Failpoints failpoints;
+    private final TraceHeaders traces;
 
-    EventOutbox(OutboxRepository repository, OutboxRelay relay, Failpoints failpoints) {
+    EventOutbox(OutboxRepository repository, OutboxRelay relay, Failpoints failpoints, TraceHeaders traces) {
         this.repository = repository;
         this.relay = relay;
         this.failpoints = failpoints;
+        this.traces = traces;
     }
 
     /**
@@ -37,6 +40,7 @@ public class EventOutbox {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("An outbox event is added within the transaction of its change");
         }
+        traces.addCurrentTrace(record);
         OutboxEvent event = new OutboxEvent(id, record);
         repository.insert(event);
         pendingOfThisTransaction().add(event);

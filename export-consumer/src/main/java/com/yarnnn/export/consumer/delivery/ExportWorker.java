@@ -12,6 +12,7 @@ import com.yarnnn.export.consumer.breaker.CallVerdict;
 import com.yarnnn.export.consumer.budget.BudgetPacer;
 import com.yarnnn.export.consumer.budget.BudgetWait;
 import com.yarnnn.export.consumer.budget.RateBudgets;
+import com.yarnnn.export.consumer.tracing.DeliveryTracing;
 import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportFailed;
 import com.yarnnn.export.schemas.event.ExportOutcome;
@@ -56,10 +57,12 @@ public class ExportWorker {
     private final Failpoints failpoints;
     private final Clock clock;
     private final IdGenerator ids;
+    private final DeliveryTracing tracing;
 
     public ExportWorker(DeliveryLedger ledger, OutcomePublisher outcomes, RetryScheduler retries, HeldExports held,
             CallBreakers breakers, RateBudgets budgets, DeliveryProperties properties, ConnectionStore connections,
-            OutcomeRecorder outcomeRecorder, Failpoints failpoints, Clock clock, IdGenerator ids) {
+            OutcomeRecorder outcomeRecorder, Failpoints failpoints, Clock clock, IdGenerator ids,
+            DeliveryTracing tracing) {
         this.ledger = ledger;
         this.outcomes = outcomes;
         this.retries = retries;
@@ -72,9 +75,14 @@ public class ExportWorker {
         this.failpoints = failpoints;
         this.clock = clock;
         this.ids = ids;
+        this.tracing = tracing;
     }
 
     public void handle(ExportProvider provider, ConsumerRecord<String, ExportRequested> record) {
+        tracing.handling(provider, record, () -> handleTraced(provider, record));
+    }
+
+    private void handleTraced(ExportProvider provider, ConsumerRecord<String, ExportRequested> record) {
         ExportRequested request = record.value();
         if (!provider.descriptor().id().equals(request.providerId())) {
             throw new PoisonRecordException("A '" + request.providerId() + "' export on the '"
@@ -116,7 +124,8 @@ public class ExportWorker {
         RuntimeException failure = null;
         try {
             // a later attempt may follow one that reached the provider before failing: let the provider look first
-            receipt = attempt > 1 ? provider.redeliver(request) : provider.deliver(request);
+            receipt = tracing.providerCall(provider, attempt,
+                    () -> attempt > 1 ? provider.redeliver(request) : provider.deliver(request));
         } catch (RuntimeException e) {
             failure = e;
         }

@@ -28,6 +28,9 @@ public class ProjectionConfiguration {
         // folding is idempotent, so offsets go at most every 100 ms rather than one broker write per poll
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
         factory.getContainerProperties().setAckTime(100);
+        // each outcome a span of its export's trace (the registry comes from the context)
+        factory.getContainerProperties().setObservationEnabled(true);
+        factory.getContainerProperties().setRecordObservationsInBatch(true);
         // a failing batch (the database unreachable) is folded again, backing off, for as long as it takes: the
         // default handler would give up after ten tries and skip it, leaving those exports' status behind
         ExponentialBackOff backOff = new ExponentialBackOff(250, 2);
