@@ -1,5 +1,6 @@
 package com.yarnnn.export.consumer.metrics;
 
+import com.yarnnn.export.schemas.event.ExportError;
 import com.yarnnn.export.schemas.event.ExportOutcome;
 import com.yarnnn.export.schemas.event.ExportState;
 import io.micrometer.core.instrument.Counter;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The exports' meters, fed by the projector once per logged outcome (so a re-emitted event is not counted twice):
- * outcomes by provider and status, retries, dead-lettered exports, and the accepted → terminal latency.
+ * outcomes by provider and status, failed attempts by error code, retries, dead-lettered exports, and the accepted →
+ * terminal latency.
  */
 @Component
 public class ExportMetrics {
@@ -31,6 +33,13 @@ public class ExportMetrics {
         ExportState state = outcome.state();
         Counter.builder("yarnnn.export.outcomes").description("Attempt outcomes of exports")
                 .tags("provider", provider, "status", state.name()).register(registry).increment();
+        ExportError error = outcome.errorOrNull();
+        if (error != null) {
+            // codes are the pipeline's and the providers' own constants, so the series stay few
+            Counter.builder("yarnnn.export.errors").description("Failed attempts by error code")
+                    .tags("provider", provider, "status", state.name(), "error", error.code()).register(registry)
+                    .increment();
+        }
         if (state == ExportState.RETRYING) {
             Counter.builder("yarnnn.export.retries").description("Attempts that failed and will be retried")
                     .tag("provider", provider).register(registry).increment();

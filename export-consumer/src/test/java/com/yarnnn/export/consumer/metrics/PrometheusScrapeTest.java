@@ -103,6 +103,8 @@ class PrometheusScrapeTest {
         assertThat(value(scrape, "yarnnn_export_dead_lettered_total", Map.of("provider", provider))).hasValue(1.0);
         assertThat(value(scrape, "yarnnn_export_outcomes_total", Map.of("provider", provider, "status", "RETRYING")))
                 .hasValue(1.0);
+        assertThat(value(scrape, "yarnnn_export_errors_total",
+                Map.of("provider", provider, "status", "DEAD_LETTERED", "error", unavailable.code()))).hasValue(1.0);
         assertThat(value(scrape, "yarnnn_export_latency_seconds_count",
                 Map.of("provider", provider, "status", "DEAD_LETTERED"))).hasValue(1.0);
         assertThat(value(scrape, "yarnnn_export_latency_seconds_sum",
