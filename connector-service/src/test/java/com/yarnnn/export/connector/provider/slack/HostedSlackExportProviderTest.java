@@ -260,7 +260,7 @@ class HostedSlackExportProviderTest {
     }
 
     private static List<String> composed(ExportRequested request) {
-        return new SlackThreadComposer(new SlackProperties(null, null).maxMessageChars())
+        return new SlackThreadComposer(new SlackProperties(null, null).maxMessageChars(), SlackStandardMarkdown.INSTANCE)
                 .compose(request.title(), request.content(), request.exportId());
     }
 }
