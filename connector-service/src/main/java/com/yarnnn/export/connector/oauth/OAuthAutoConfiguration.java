@@ -32,9 +32,15 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(OAuthProperties.class)
 public class OAuthAutoConfiguration {
 
+    /**
+     * A bot token for the npm server, a user token for Slack's hosted one: the vendor follows
+     * {@code yarnnn.providers.slack.transport}, as the registration's endpoints and scopes in
+     * {@code pipeline-defaults.properties} do.
+     */
     @Bean
-    SlackOAuth slackOAuth() {
-        return new SlackOAuth();
+    SlackOAuth slackOAuth(Environment environment) {
+        return "remote".equalsIgnoreCase(environment.getProperty("yarnnn.providers.slack.transport", "stdio"))
+                ? new SlackUserOAuth() : new SlackOAuth();
     }
 
     @Bean
