@@ -3,6 +3,7 @@ package com.yarnnn.export.connector.oauth;
 import static com.yarnnn.export.connector.testing.OAuthTestApps.SLACK_CLIENT_ID;
 import static com.yarnnn.export.connector.testing.OAuthTestApps.SLACK_CLIENT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.yarnnn.export.connector.connection.Connection;
 import com.yarnnn.export.connector.connection.ConnectionStore.NewConnection;
@@ -134,7 +135,9 @@ class SlackUserTokenConnectTest {
                 .containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", "xoxe-1-refresh-token-2");
         assertThat(store.tokens(connection.id())).isEqualTo(new StoredTokens(Secret.of("xoxe.xoxp-1-user-token-3"),
                 Secret.of("xoxe-1-refresh-token-3"), NOW.plusSeconds(FakeSlackUserOAuth.EXPIRES_IN_SECONDS)));
-        assertThat(slack.requests()).extracting(HostedMcpRequest::token).endsWith("xoxe.xoxp-1-user-token-3");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(slack.requests())
+                .filteredOn(r -> "slack_send_message".equals(r.tool())).extracting(HostedMcpRequest::token)
+                .containsExactly("xoxe.xoxp-1-user-token-2", "xoxe.xoxp-1-user-token-2", "xoxe.xoxp-1-user-token-3"));
     }
 
     /** The shipped defaults on transport {@code remote}, the app's client and, if asked, Slack's endpoints on the fake. */

@@ -33,7 +33,7 @@ import org.commonmark.node.ThematicBreak;
  */
 final class SlackMessageFormatter {
 
-    /** Deep enough for a nested list in both formats (standard markdown needs the marker's width plus one at most). */
+    /** Standard markdown keeps a line in its list item when indented as deep as the item's text: "- " and "99. " fit. */
     private static final String INDENT = "    ";
     private static final String RULE = "──────────";
 
