@@ -15,7 +15,6 @@ import com.yarnnn.export.edge.TestTokens;
 import com.yarnnn.export.fakes.oauth.FakeOAuthServer;
 import com.yarnnn.export.fakes.oauth.FakeOAuthServer.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -73,10 +72,5 @@ class SlackUserTokenConnectTest extends ConnectedAccountsIntegrationTest {
                 Secret.of(REFRESH_TOKEN), FixedClockAndScriptedIds.NOW.plusSeconds(43_200)));
         assertThat(output.getAll()).doesNotContain(USER_TOKEN, REFRESH_TOKEN);
         assertNoCredentialsIn(output.getAll());
-    }
-
-    private static <T> T single(List<T> items) {
-        assertThat(items).hasSize(1);
-        return items.get(0);
     }
 }
