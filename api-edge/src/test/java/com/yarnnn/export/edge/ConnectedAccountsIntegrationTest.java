@@ -81,6 +81,12 @@ public abstract class ConnectedAccountsIntegrationTest extends ApiEdgeIntegratio
         return callback;
     }
 
+    /** The one item of a list, asserting there is exactly one. */
+    protected static <T> T single(List<T> items) {
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
     /** The decoded query parameters of a URL. */
     protected static Map<String, String> query(String url) {
         Map<String, String> parameters = new LinkedHashMap<>();

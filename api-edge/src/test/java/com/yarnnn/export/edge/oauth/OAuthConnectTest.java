@@ -23,7 +23,6 @@ import com.yarnnn.export.edge.TestTokens;
 import com.yarnnn.export.fakes.oauth.FakeOAuthServer.Response;
 import com.yarnnn.export.fakes.oauth.FakeOAuthServer;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -221,10 +220,5 @@ class OAuthConnectTest extends ConnectedAccountsIntegrationTest {
     void startingNeedsABearerTokenAndAKnownConfiguredProvider() {
         assertThat(api.get("/api/integrations/slack/oauth/start", null).status()).isEqualTo(401);
         assertProblem(api.get("/api/integrations/dropbox/oauth/start", token), 404, "no provider 'dropbox'");
-    }
-
-    private static <T> T single(List<T> items) {
-        assertThat(items).hasSize(1);
-        return items.get(0);
     }
 }

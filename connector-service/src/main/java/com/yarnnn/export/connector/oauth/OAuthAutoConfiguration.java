@@ -38,9 +38,15 @@ public class OAuthAutoConfiguration {
 
     static final String NOTION_TRANSPORT = "yarnnn.providers.notion.transport";
 
+    /**
+     * A bot token for the npm server, a user token for Slack's hosted one: the vendor follows
+     * {@code yarnnn.providers.slack.transport}, as the registration's endpoints and scopes in
+     * {@code pipeline-defaults.properties} do.
+     */
     @Bean
-    SlackOAuth slackOAuth() {
-        return new SlackOAuth();
+    SlackOAuth slackOAuth(Environment environment) {
+        return "remote".equalsIgnoreCase(environment.getProperty("yarnnn.providers.slack.transport", "stdio"))
+                ? new SlackUserOAuth() : new SlackOAuth();
     }
 
     /** Notion's public integration, for its stdio MCP server (which takes the integration's token). */

@@ -8,6 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -22,6 +30,8 @@ record DeliveredView(String text, String textOutsideCode, Set<String> links, Lis
     private static final Pattern SLACK_CODE = Pattern.compile("```.*?```|`[^`\\n]+`", Pattern.DOTALL);
     private static final Pattern SLACK_CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
     private static final String ZERO_WIDTH_SPACE = "\u200B";
+    private static final List<org.commonmark.Extension> GFM = List.of(TablesExtension.create(),
+            StrikethroughExtension.create());
 
     /** Slack mrkdwn: {@code <url|label>} shows the label, entities are decoded, code is fenced or in backticks. */
     static DeliveredView slack(List<String> messages, int maxChars) {
@@ -44,6 +54,42 @@ record DeliveredView(String text, String textOutsideCode, Set<String> links, Lis
             outsideCode.append(slackShown(SLACK_CODE.matcher(message).replaceAll(" "))).append('\n');
         }
         return new DeliveredView(text.toString(), outsideCode.toString(), links, broken);
+    }
+
+    /**
+     * Standard markdown (Slack's hosted server): each message read by a CommonMark parser, as Slack's markdown block
+     * reads it. Raw HTML in a message is a broken limit (Slack would have to guess at it); the rest is rendered and
+     * read as HTML is.
+     */
+    static DeliveredView slackMarkdown(List<String> messages, int maxChars) {
+        Parser parser = Parser.builder().extensions(GFM).build();
+        HtmlRenderer renderer = HtmlRenderer.builder().extensions(GFM).build();
+        List<String> broken = new ArrayList<>();
+        StringBuilder html = new StringBuilder();
+        for (String message : messages) {
+            if (message.length() > maxChars) {
+                broken.add("a message of " + message.length() + " chars, over " + maxChars);
+            }
+            Node document = parser.parse(message);
+            document.accept(new AbstractVisitor() {
+                @Override
+                public void visit(HtmlInline node) {
+                    broken.add("raw HTML in a message: " + node.getLiteral());
+                }
+
+                @Override
+                public void visit(HtmlBlock node) {
+                    broken.add("raw HTML in a message: " + node.getLiteral().strip());
+                }
+            });
+            html.append(renderer.render(document));
+        }
+        Document read = Jsoup.parse(html.toString());
+        Set<String> links = new HashSet<>();
+        read.select("a[href]").forEach(a -> ReaderText.absoluteAddress(a.attr("href")).ifPresent(links::add));
+        String text = read.body().text().replace(ZERO_WIDTH_SPACE, "");
+        read.select("code, pre").remove();
+        return new DeliveredView(text, read.body().text().replace(ZERO_WIDTH_SPACE, ""), links, broken);
     }
 
     /** Notion blocks as sent: rich text items, code blocks and code annotations, table cells, nesting. */

@@ -73,6 +73,12 @@ class FidelityCorpusTest {
     }
 
     @Test
+    void slackHostedServer() {
+        check("slack (hosted server, standard markdown)", request -> DeliveredView.slackMarkdown(
+                SlackSent.hostedServerMessages(request), SlackSent.HOSTED_SERVER_MAX_MESSAGE_CHARS), "");
+    }
+
+    @Test
     void notion() {
         check("notion", request -> DeliveredView.notion(NotionSent.requests(request)), "");
     }

@@ -31,7 +31,12 @@ public final class FakeOAuthServer implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A request as it arrived. */
-    public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+    public record Request(String method, String path, Map<String, List<String>> headers, String body, String rawQuery) {
+
+        /** The query string's parameters, decoded. */
+        public Map<String, String> query() {
+            return pairs(rawQuery);
+        }
 
         public String header(String name) {
             return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
@@ -40,14 +45,18 @@ public final class FakeOAuthServer implements AutoCloseable {
 
         /** The body as a form ({@code application/x-www-form-urlencoded}). */
         public Map<String, String> form() {
-            Map<String, String> form = new LinkedHashMap<>();
-            if (!body.isEmpty()) {
-                for (String pair : body.split("&")) {
+            return pairs(body);
+        }
+
+        private static Map<String, String> pairs(String encoded) {
+            Map<String, String> pairs = new LinkedHashMap<>();
+            if (encoded != null && !encoded.isEmpty()) {
+                for (String pair : encoded.split("&")) {
                     String[] nameAndValue = pair.split("=", 2);
-                    form.put(decode(nameAndValue[0]), nameAndValue.length > 1 ? decode(nameAndValue[1]) : "");
+                    pairs.put(decode(nameAndValue[0]), nameAndValue.length > 1 ? decode(nameAndValue[1]) : "");
                 }
             }
-            return form;
+            return pairs;
         }
 
         public JsonNode json() {
@@ -68,8 +77,17 @@ public final class FakeOAuthServer implements AutoCloseable {
         }
     }
 
-    /** What a path answers. */
-    public record Response(int status, String contentType, String body) {
+    /** What a path answers; {@code location} is sent as the {@code Location} header when not null. */
+    public record Response(int status, String contentType, String body, String location) {
+
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, null);
+        }
+
+        /** A 302 to {@code location}, as an authorization endpoint sends the browser back. */
+        public static Response redirect(String location) {
+            return new Response(302, "text/plain; charset=utf-8", "", location);
+        }
 
         public static Response json(int status, String body) {
             return new Response(status, "application/json; charset=utf-8", body);
@@ -133,13 +151,17 @@ public final class FakeOAuthServer implements AutoCloseable {
         try (exchange) {
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestURI().getRawQuery());
             requests.add(request);
             Function<Request, Response> answer = answers.get(request.path());
             Response response = answer != null ? answer.apply(request)
                     : Response.json(404, "{\"error\":\"no answer scripted for " + request.path() + "\"}");
             byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            if (response.location() != null) {
+                exchange.getResponseHeaders().set("Location", response.location());
+            }
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
             exchange.getResponseBody().write(body);
         }

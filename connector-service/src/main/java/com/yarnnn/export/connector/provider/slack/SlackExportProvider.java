@@ -25,7 +25,8 @@ import java.util.function.Function;
  * Posts the deliverable to a Slack channel: the first message, then the rest of a long deliverable as replies in its
  * thread. The calls go through {@link SlackTools}: the npm {@code server-slack}, one process per connection with the
  * bot token ({@code yarnnn.providers.slack.transport=stdio}, the default), or Slack's hosted MCP server with the
- * connection's user token ({@code remote}). The delivery rules here are the same for both.
+ * connection's user token ({@code remote}). The delivery rules here are the same for both; the text is written in
+ * the format each server takes ({@link SlackMarkup}).
  */
 public class SlackExportProvider implements ExportProvider {
 
@@ -61,7 +62,7 @@ public class SlackExportProvider implements ExportProvider {
             Function<ProviderConnections, SlackTools> tools) {
         this.connections = new ProviderConnections(ID, connections, CONNECT_FIRST);
         this.tools = tools.apply(this.connections);
-        this.composer = new SlackThreadComposer(properties.maxMessageChars());
+        this.composer = new SlackThreadComposer(properties.maxMessageChars(), SlackMarkup.of(this.tools.transport()));
     }
 
     /** The transport the calls go through. */

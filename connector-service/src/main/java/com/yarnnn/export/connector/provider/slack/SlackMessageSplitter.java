@@ -20,10 +20,10 @@ final class SlackMessageSplitter {
         this.maxChars = maxChars;
     }
 
-    List<String> split(List<MrkdwnBlock> blocks) {
+    List<String> split(List<SlackTextBlock> blocks) {
         List<String> messages = new ArrayList<>();
         StringBuilder message = new StringBuilder();
-        for (MrkdwnBlock block : blocks) {
+        for (SlackTextBlock block : blocks) {
             Rest rest = new Rest(block);
             while (rest != null) {
                 int room = maxChars - message.length() - (message.isEmpty() ? 0 : SEPARATOR.length());
@@ -63,16 +63,16 @@ final class SlackMessageSplitter {
     /** What is left of a block to place: its text from {@code from}, after {@code lead} (a reopened fence, a prefix). */
     private static final class Rest {
 
-        private final MrkdwnBlock block;
+        private final SlackTextBlock block;
         private final int[] fences;
         private final int from;
         private final String lead;
 
-        Rest(MrkdwnBlock block) {
+        Rest(SlackTextBlock block) {
             this(block, fences(block.text()), 0, "");
         }
 
-        private Rest(MrkdwnBlock block, int[] fences, int from, String lead) {
+        private Rest(SlackTextBlock block, int[] fences, int from, String lead) {
             this.block = block;
             this.fences = fences;
             this.from = from;
@@ -91,9 +91,9 @@ final class SlackMessageSplitter {
         Cut cut(int room) {
             Cut atLine = null;
             Cut atWord = null;
-            List<MrkdwnBlock.Break> breaks = block.breaks();
+            List<SlackTextBlock.Break> breaks = block.breaks();
             for (int i = lastBreakAtOrBefore(from + room - lead.length()); i >= 0 && (atLine == null || atWord == null); i--) {
-                MrkdwnBlock.Break candidate = breaks.get(i);
+                SlackTextBlock.Break candidate = breaks.get(i);
                 if (candidate.at() <= from) {
                     break;
                 }
@@ -167,7 +167,7 @@ final class SlackMessageSplitter {
         }
 
         private int lastBreakAtOrBefore(int at) {
-            List<MrkdwnBlock.Break> breaks = block.breaks();
+            List<SlackTextBlock.Break> breaks = block.breaks();
             int low = 0;
             int high = breaks.size() - 1;
             int found = -1;

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 /**
  * @param entry           the Slack server's entry, relative to the MCP servers directory (transport {@code stdio})
  * @param maxMessageChars the longest message posted; a longer deliverable continues in the first message's thread.
- *                        Slack truncates {@code text} past 40,000 chars; shorter messages read better
+ *                        Slack truncates {@code text} past 40,000 chars, and the hosted server (transport {@code remote})
+ *                        takes at most 12,000 of markdown; shorter messages read better
  * @param transport       which MCP server carries the calls: {@code stdio} (default) the npm
  *                        {@code @modelcontextprotocol/server-slack}, one process per connection, with the bot token;
  *                        {@code remote} Slack's hosted server ({@code yarnnn.mcp.remote.servers.slack.url}) with the

@@ -78,6 +78,51 @@ class HostedSlackExportProviderTest {
     }
 
     @Test
+    void theMessageIsStandardMarkdownWithNoMrkdwnAndALaterAttemptFindsIt() {
+        ExportRequested request = request("Q3 <draft> & notes", """
+                Revenue is **up 12%**, see [the dashboard](https://example.com/q3?a=1&b=2).
+
+                | Region | Revenue |
+                |--------|--------:|
+                | EU & UK | 1,200 |
+
+                Run `a < b && c`:
+
+                ```
+                if (a < b && c) { return; }
+                ```
+                """);
+        SlackExportProvider provider = provider();
+
+        provider.deliver(request);
+
+        HostedSlackMcp.Message posted = slack.messages(TEAM, CHANNEL).get(0);
+        assertThat(posted.text()).isEqualTo("""
+                **Q3 \\<draft> & notes**
+
+                Revenue is **up 12%**, see [the dashboard](https://example.com/q3?a=1&b=2).
+
+                ```
+                Region  | Revenue
+                --------+--------
+                EU & UK |   1,200
+                ```
+
+                Run `a < b && c`:
+
+                ```
+                if (a < b && c) { return; }
+                ```
+
+                _Exported from YARNNN ·\s""" + "ref " + request.exportId().toString().substring(0, 8) + "_");
+        assertThat(posted.text()).doesNotContain("&lt;", "&gt;", "&amp;", "<https://", "|the dashboard>")
+                .doesNotContainPattern("(?<![*])\\*up 12%\\*(?![*])");
+
+        assertThat(provider.redeliver(request).externalId()).isEqualTo(CHANNEL + "/" + posted.ts());
+        assertThat(slack.callCount("slack_send_message")).as("the later attempt found the message").isEqualTo(1);
+    }
+
+    @Test
     void aLaterAttemptAfterAPartialFailurePostsOnlyTheMissingReplies() {
         ExportRequested request = request("Quarterly review", SlackExportProviderTest.longText());
         List<String> expected = composed(request);
@@ -232,7 +277,7 @@ class HostedSlackExportProviderTest {
     }
 
     private static List<String> composed(ExportRequested request) {
-        return new SlackThreadComposer(new SlackProperties(null, null).maxMessageChars())
+        return new SlackThreadComposer(new SlackProperties(null, null).maxMessageChars(), SlackStandardMarkdown.INSTANCE)
                 .compose(request.title(), request.content(), request.exportId());
     }
 }

@@ -8,11 +8,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SlackMrkdwnFormatterTest {
 
-    private final SlackMrkdwnFormatter formatter = new SlackMrkdwnFormatter();
+    private final SlackMessageFormatter formatter = new SlackMessageFormatter(SlackMrkdwn.INSTANCE, Integer.MAX_VALUE);
 
     /** The whole document as one mrkdwn text, its blocks separated by a blank line as in a message. */
     private String render(String markdown) {
-        return String.join("\n\n", formatter.format(markdown).stream().map(MrkdwnBlock::text).toList());
+        return String.join("\n\n", formatter.format(markdown).stream().map(SlackTextBlock::text).toList());
     }
 
     @ParameterizedTest

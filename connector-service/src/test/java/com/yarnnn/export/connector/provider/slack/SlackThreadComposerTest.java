@@ -137,7 +137,7 @@ class SlackThreadComposerTest {
     }
 
     /** What a reader sees of the markdown: its text and code, the text of its HTML (links show their labels). */
-    private static String sourceText(String markdown) {
+    static String sourceText(String markdown) {
         StringBuilder text = new StringBuilder();
         Parser.builder().extensions(List.of(TablesExtension.create())).build().parse(markdown)
                 .accept(new AbstractVisitor() {
@@ -198,7 +198,7 @@ class SlackThreadComposerTest {
      * The words of a text with mrkdwn and markdown syntax taken off (markers, bullets, numbering, quote marks,
      * addresses, punctuation next to an address), so the source and the messages compare word by word.
      */
-    private static List<String> words(String text) {
+    static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         for (String token : text.split("\\s+")) {
             String word = token.replaceAll("[*_~`>•◦▪─|()+\\-\\[\\]]", "");
@@ -213,7 +213,7 @@ class SlackThreadComposerTest {
         return words;
     }
 
-    private static void assertSameWords(List<String> actual, List<String> expected) {
+    static void assertSameWords(List<String> actual, List<String> expected) {
         int at = 0;
         while (at < actual.size() && at < expected.size() && actual.get(at).equals(expected.get(at))) {
             at++;

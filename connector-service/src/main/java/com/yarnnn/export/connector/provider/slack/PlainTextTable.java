@@ -12,12 +12,12 @@ import org.commonmark.node.Node;
  * A markdown table as aligned plain-text columns, for a code block: Slack messages have no tables, and a
  * monospaced block is what keeps the columns readable.
  */
-final class MrkdwnTable {
+final class PlainTextTable {
 
     private record Cell(String text, TableCell.Alignment alignment) {
     }
 
-    private MrkdwnTable() {
+    private PlainTextTable() {
     }
 
     static String render(TableBlock table) {

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param breaks where a cut leaves valid mrkdwn on both sides, in ascending order
  */
-record MrkdwnBlock(String text, List<Break> breaks) {
+record SlackTextBlock(String text, List<Break> breaks) {
 
     /**
      * A cut drops the character at {@code at} (a newline or a space) and starts the rest with {@code resume}.
@@ -19,11 +19,11 @@ record MrkdwnBlock(String text, List<Break> breaks) {
     record Break(int at, boolean line, String resume) {
     }
 
-    MrkdwnBlock {
+    SlackTextBlock {
         breaks = List.copyOf(breaks);
     }
 
-    static MrkdwnBlock of(String text) {
-        return new MrkdwnBlock(text, List.of());
+    static SlackTextBlock of(String text) {
+        return new SlackTextBlock(text, List.of());
     }
 }

@@ -7,10 +7,11 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Builds one {@link MrkdwnBlock}: writes each line's prefix (list markers, indentation, quote marks), escapes
- * text, keeps emphasis markers balanced across line ends, and records where the block may be cut.
+ * Builds one {@link SlackTextBlock} in a {@link SlackMarkup}: writes each line's prefix (list markers, indentation,
+ * quote marks), escapes text, keeps emphasis markers balanced across line ends, and records where the block may be
+ * cut.
  */
-final class MrkdwnWriter {
+final class SlackTextWriter {
 
     private static final class Prefix {
         private String first;
@@ -22,13 +23,18 @@ final class MrkdwnWriter {
         }
     }
 
+    private final SlackMarkup markup;
     private final StringBuilder out = new StringBuilder();
     private final Deque<Prefix> prefixes = new ArrayDeque<>();
     private final Deque<String> styles = new ArrayDeque<>();
-    private final List<MrkdwnBlock.Break> breaks = new ArrayList<>();
+    private final List<SlackTextBlock.Break> breaks = new ArrayList<>();
     private String continuation = "";
     private boolean lineStarted;
     private int lineContentStart;
+
+    SlackTextWriter(SlackMarkup markup) {
+        this.markup = markup;
+    }
 
     /** Lines written until {@link #pop()} start with {@code first} once, then with {@code rest}. */
     void push(String first, String rest) {
@@ -51,20 +57,20 @@ final class MrkdwnWriter {
                 continue;
             }
             startLine();
-            String escaped = SlackMrkdwn.escape(lines[i]);
+            String escaped = markup.text(lines[i], out.length() == lineContentStart);
             if (styles.isEmpty()) {
                 for (int at = escaped.indexOf(' '); at >= 0; at = escaped.indexOf(' ', at + 1)) {
-                    breaks.add(new MrkdwnBlock.Break(out.length() + at, false, continuation));
+                    breaks.add(new SlackTextBlock.Break(out.length() + at, false, continuation));
                 }
             }
             out.append(escaped);
         }
     }
 
-    /** Mrkdwn syntax written as is (markers, links); never cut. */
-    void markup(String mrkdwn) {
+    /** Syntax written as is (markers, links); never cut. */
+    void markup(String syntax) {
         startLine();
-        out.append(mrkdwn);
+        out.append(syntax);
     }
 
     boolean inStyle(String marker) {
@@ -87,10 +93,18 @@ final class MrkdwnWriter {
             markup(it.next());
         }
         styles.clear();
-        newline();
+        lineBreak();
         for (String marker : open) {
             openStyle(marker);
         }
+    }
+
+    /** A line end between lines of one paragraph or table. */
+    void lineBreak() {
+        if (lineStarted && out.length() > lineContentStart) {
+            out.append(markup.lineBreak());
+        }
+        newline();
     }
 
     void newline() {
@@ -101,20 +115,20 @@ final class MrkdwnWriter {
             }
         }
         if (styles.isEmpty()) {
-            breaks.add(new MrkdwnBlock.Break(out.length(), true, ""));
+            breaks.add(new SlackTextBlock.Break(out.length(), true, ""));
         }
         out.append('\n');
         lineStarted = false;
     }
 
-    /** A code block: Slack shows {@code ```} fenced text as is, so only the escapes apply. */
+    /** A {@code ```} fenced code block, each line as the markup writes code. */
     void codeBlock(String literal) {
         markup("```");
         newline();
         String body = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
         for (String line : body.split("\n", -1)) {
             if (!line.isEmpty()) {
-                markup(SlackMrkdwn.escape(line));
+                markup(markup.codeLine(line));
             }
             newline();
         }
@@ -125,8 +139,8 @@ final class MrkdwnWriter {
         return out.isEmpty();
     }
 
-    MrkdwnBlock toBlock() {
-        return new MrkdwnBlock(out.toString(), breaks);
+    SlackTextBlock toBlock() {
+        return new SlackTextBlock(out.toString(), breaks);
     }
 
     private void startLine() {

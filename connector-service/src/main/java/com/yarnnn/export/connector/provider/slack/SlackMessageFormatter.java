@@ -24,23 +24,32 @@ import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 
 /**
- * Markdown (CommonMark + GFM tables and strikethrough) to Slack mrkdwn, by walking commonmark's syntax tree:
- * {@code *bold*}, {@code _italic_}, {@code ~strike~}, {@code <url|text>} links, headings as bold lines, bullets
- * and numbers for lists (nested ones indented), {@code >} quotes, code spans and {@code ```} blocks, tables as
- * aligned columns in a code block (or, holding links, as lines that keep them), rules as a line. Raw HTML, images
- * and relative links are already resolved by {@link DeliverableMarkdown}. Each top-level element becomes one
- * {@link MrkdwnBlock}, so messages can be split between them.
+ * Markdown (CommonMark + GFM tables and strikethrough) to a message's {@link SlackMarkup}, by walking commonmark's
+ * syntax tree: bold, italic, strikethrough, links, headings (bold lines in mrkdwn), bullets and numbers for lists
+ * (nested ones indented), {@code >} quotes, code spans and {@code ```} blocks, tables as aligned columns in a code
+ * block (or, holding links, as lines that keep them), rules as a line. Raw HTML, images and relative links are
+ * already resolved by {@link DeliverableMarkdown}. Each top-level element becomes one {@link SlackTextBlock}, so
+ * messages can be split between them.
  */
-final class SlackMrkdwnFormatter {
+final class SlackMessageFormatter {
 
-    private static final String[] BULLETS = {"•", "◦", "▪"};
+    /** Standard markdown keeps a line in its list item when indented as deep as the item's text: "- " and "99. " fit. */
     private static final String INDENT = "    ";
     private static final String RULE = "──────────";
 
-    List<MrkdwnBlock> format(String markdown) {
-        List<MrkdwnBlock> blocks = new ArrayList<>();
+    private final SlackMarkup markup;
+    private final int maxLinkChars;
+
+    /** @param maxLinkChars the longest link that fits a message; a longer one is written as its label */
+    SlackMessageFormatter(SlackMarkup markup, int maxLinkChars) {
+        this.markup = markup;
+        this.maxLinkChars = maxLinkChars;
+    }
+
+    List<SlackTextBlock> format(String markdown) {
+        List<SlackTextBlock> blocks = new ArrayList<>();
         for (Node node = DeliverableMarkdown.parse(markdown).getFirstChild(); node != null; node = node.getNext()) {
-            MrkdwnWriter out = new MrkdwnWriter();
+            SlackTextWriter out = new SlackTextWriter(markup);
             block(node, out, 0);
             if (!out.isEmpty()) {
                 blocks.add(out.toBlock());
@@ -49,11 +58,9 @@ final class SlackMrkdwnFormatter {
         return blocks;
     }
 
-    private void block(Node node, MrkdwnWriter out, int listDepth) {
-        if (node instanceof Heading) {
-            out.openStyle("*");
-            inlines(node, out);
-            out.closeStyle();
+    private void block(Node node, SlackTextWriter out, int listDepth) {
+        if (node instanceof Heading heading) {
+            heading(heading, out);
         } else if (node instanceof BlockQuote) {
             out.push("> ", "> ");
             children(node, out, listDepth);
@@ -75,7 +82,7 @@ final class SlackMrkdwnFormatter {
         }
     }
 
-    private void children(Node parent, MrkdwnWriter out, int listDepth) {
+    private void children(Node parent, SlackTextWriter out, int listDepth) {
         boolean first = true;
         for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof LinkReferenceDefinition) {
@@ -89,7 +96,7 @@ final class SlackMrkdwnFormatter {
         }
     }
 
-    private void list(ListBlock list, MrkdwnWriter out, int listDepth) {
+    private void list(ListBlock list, SlackTextWriter out, int listDepth) {
         int number = list instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null
                 ? ordered.getMarkerStartNumber() : 1;
         String delimiter = list instanceof OrderedList ordered && ordered.getMarkerDelimiter() != null
@@ -100,7 +107,7 @@ final class SlackMrkdwnFormatter {
                 out.newline();
             }
             String marker = list instanceof OrderedList ? (number++) + delimiter
-                    : BULLETS[Math.min(listDepth, BULLETS.length - 1)];
+                    : markup.bullet(listDepth);
             out.push(marker + " ", INDENT);
             if (item.getFirstChild() == null) {
                 out.markup("");
@@ -111,25 +118,25 @@ final class SlackMrkdwnFormatter {
         }
     }
 
-    private void inlines(Node parent, MrkdwnWriter out) {
+    private void inlines(Node parent, SlackTextWriter out) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
             inline(node, out);
         }
     }
 
-    private void inline(Node node, MrkdwnWriter out) {
+    private void inline(Node node, SlackTextWriter out) {
         if (node instanceof Text text) {
             out.text(text.getLiteral());
         } else if (node instanceof Code code) {
             code(code.getLiteral(), out);
         } else if (node instanceof StrongEmphasis) {
-            styled("*", node, out);
+            styled(markup.bold(), node, out);
         } else if (node instanceof Emphasis) {
-            styled("_", node, out);
+            styled(markup.italic(), node, out);
         } else if (node instanceof Strikethrough) {
-            styled("~", node, out);
+            styled(markup.strikethrough(), node, out);
         } else if (node instanceof Link link) {
-            link(link.getDestination(), PlainText.of(link), out);
+            link(link, out);
         } else if (node instanceof SoftLineBreak) {
             out.text(" ");
         } else if (node instanceof HardLineBreak) {
@@ -139,7 +146,7 @@ final class SlackMrkdwnFormatter {
         }
     }
 
-    private void styled(String marker, Node node, MrkdwnWriter out) {
+    private void styled(String marker, Node node, SlackTextWriter out) {
         if (out.inStyle(marker)) {
             inlines(node, out);
             return;
@@ -149,36 +156,56 @@ final class SlackMrkdwnFormatter {
         out.closeStyle();
     }
 
-    /** Slack code spans cannot hold a backtick; such a span is written as plain text instead. */
-    private static void code(String literal, MrkdwnWriter out) {
-        if (literal.contains("`")) {
-            out.text(literal);
-        } else if (!literal.isEmpty()) {
-            out.markup("`" + SlackMrkdwn.escape(literal) + "`");
+    /** Mrkdwn has no headings: a bold line stands for one there. */
+    private void heading(Heading heading, SlackTextWriter out) {
+        String prefix = markup.headingPrefix(heading.getLevel());
+        if (prefix.isEmpty()) {
+            styled(markup.bold(), heading, out);
+            return;
+        }
+        out.markup(prefix);
+        inlines(heading, out);
+    }
+
+    /** A link that would have to be cut between two messages is no link in either, so only its label is written. */
+    private void link(Link link, SlackTextWriter out) {
+        String label = PlainText.of(link);
+        String written = markup.link(link.getDestination(), label);
+        if (written.length() <= maxLinkChars) {
+            out.markup(written);
+        } else {
+            out.text(label.isBlank() ? link.getDestination() : label);
         }
     }
 
-    /** {@code <url|label>}, or {@code <url>} where the label is the address itself. */
-    private static void link(String destination, String label, MrkdwnWriter out) {
-        out.markup(label.isBlank() || label.equals(destination)
-                ? "<" + SlackMrkdwn.url(destination) + ">"
-                : "<" + SlackMrkdwn.url(destination) + "|" + SlackMrkdwn.escape(label.strip()) + ">");
+    /** A span the markup cannot hold is written as text. */
+    private void code(String literal, SlackTextWriter out) {
+        if (literal.isEmpty()) {
+            return;
+        }
+        String span = markup.codeSpan(literal);
+        if (span.isEmpty()) {
+            out.text(literal);
+        } else {
+            out.markup(span);
+        }
     }
 
     /**
-     * A table as aligned columns in a code block; Slack shows no link inside one, so a table holding links is
-     * written as lines instead, cells separated by {@code |}, the header's in bold.
+     * A table as aligned columns in a code block (neither mrkdwn nor Slack's markdown block has tables); Slack
+     * shows no link inside a code block, so a table holding links is written as lines instead, cells separated by
+     * {@code |}, the header's in bold.
      */
-    private void table(TableBlock table, MrkdwnWriter out) {
+    private void table(TableBlock table, SlackTextWriter out) {
         if (!holdsLink(table)) {
-            out.codeBlock(MrkdwnTable.render(table));
+            out.codeBlock(PlainTextTable.render(table));
             return;
         }
         boolean first = true;
         for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
             for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
                 if (!first) {
-                    out.newline();
+                    out.lineBreak();
                 }
                 first = false;
                 boolean firstCell = true;
@@ -188,7 +215,7 @@ final class SlackMrkdwnFormatter {
                     }
                     firstCell = false;
                     if (section instanceof TableHead && cell.getFirstChild() != null) {
-                        styled("*", cell, out);
+                        styled(markup.bold(), cell, out);
                     } else {
                         inlines(cell, out);
                     }
