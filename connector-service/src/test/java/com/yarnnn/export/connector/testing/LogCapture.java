@@ -6,7 +6,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -16,10 +18,11 @@ import org.slf4j.LoggerFactory;
 public final class LogCapture implements AutoCloseable {
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final List<String> verbose;
+    /** Each turned-up logger's own level before, restored on close (null: it had none and inherited). */
+    private final Map<String, Level> before = new HashMap<>();
 
     private LogCapture(List<String> verbose) {
-        this.verbose = List.copyOf(verbose);
+        verbose.forEach(name -> before.put(name, logger(name).getLevel()));
         appender.start();
         root().addAppender(appender);
         verbose.forEach(name -> logger(name).setLevel(Level.TRACE));
@@ -42,7 +45,7 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        verbose.forEach(name -> logger(name).setLevel(null));
+        before.forEach((name, level) -> logger(name).setLevel(level));
         root().detachAppender(appender);
     }
 

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.yarnnn.export.fakes.oauth.FakeOAuthServer.Request;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -112,15 +111,15 @@ public final class FakeMcpAuthorizationServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String rawQuery = exchange.getRequestURI().getRawQuery();
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestURI().getRawQuery());
             requests.add(request);
             Answer answer = switch (request.path()) {
                 case "/.well-known/oauth-authorization-server" -> Answer.json(200, metadata());
                 case "/register" -> register(request);
-                case "/authorize" -> authorize(query(rawQuery));
+                case "/authorize" -> authorize(request.query());
                 case "/token" -> token(request);
                 case "/revoke" -> revoke(request);
                 default -> Answer.json(404, Map.of("error", "not_found"));
@@ -302,18 +301,6 @@ public final class FakeMcpAuthorizationServer implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                String[] nameAndValue = pair.split("=", 2);
-                query.put(URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8),
-                        nameAndValue.length > 1 ? URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8) : "");
-            }
-        }
-        return query;
     }
 
     private record Answer(int status, String contentType, String body, String location) {
