@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -118,10 +117,5 @@ class NotionMcpConnectTest extends ConnectedAccountsIntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(302);
         return approved.headers().firstValue("Location").orElseThrow();
-    }
-
-    private static <T> T single(List<T> items) {
-        assertThat(items).hasSize(1);
-        return items.get(0);
     }
 }
