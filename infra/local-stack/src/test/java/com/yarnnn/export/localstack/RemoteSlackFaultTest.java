@@ -204,7 +204,7 @@ class RemoteSlackFaultTest extends LocalStackTest {
         report("session dropped between exports", owner, TEAM, "C0DROPPED1", second);
         awaitLog(second, "SUCCEEDED");
         assertThat(slack.sessionsStarted()).isGreaterThan(sessions);
-        assertThat(slack.requests().subList(logged, slack.requests().size())).as("refused on the dropped session")
+        assertThat(requestsSince(logged)).as("refused on the dropped session")
                 .anyMatch(r -> r.status() == 404);
         assertThat(slack.messages(TEAM, "C0DROPPED1")).hasSize(2);
     }
@@ -229,7 +229,7 @@ class RemoteSlackFaultTest extends LocalStackTest {
         Delivered delivered = report("session dropped mid-thread", owner, TEAM, "C0DROPPED2", export);
         awaitLog(export, "SUCCEEDED");
         assertThat(slack.sessionsStarted()).isGreaterThan(sessions);
-        assertThat(slack.requests().subList(logged, slack.requests().size())).as("refused on the dropped session")
+        assertThat(requestsSince(logged)).as("refused on the dropped session")
                 .anyMatch(r -> r.status() == 404);
         assertThat(delivered.replies()).as("replies posted after the drop").isGreaterThan(repliesBeforeTheDrop + 1);
     }
@@ -355,10 +355,13 @@ class RemoteSlackFaultTest extends LocalStackTest {
         return owner.get("/api/integrations/connected").body().get("connections").findValuesAsString("status");
     }
 
-    private static List<HostedMcpRequest> sendsSince(int logged) {
+    private static List<HostedMcpRequest> requestsSince(int logged) {
         List<HostedMcpRequest> requests = slack.requests();
-        return requests.subList(logged, requests.size()).stream()
-                .filter(r -> "slack_send_message".equals(r.tool())).toList();
+        return requests.subList(logged, requests.size());
+    }
+
+    private static List<HostedMcpRequest> sendsSince(int logged) {
+        return requestsSince(logged).stream().filter(r -> "slack_send_message".equals(r.tool())).toList();
     }
 
     private static JsonNode status(StackClient owner, UUID export) {
