@@ -52,11 +52,7 @@ class RemoteSlackFaultTest extends LocalStackTest {
         properties.put("yarnnn.delivery.retry-delays", "1s,1s,1s");
         // short messages: a long deliverable is a first message and several replies in its thread
         properties.put("yarnnn.providers.slack.max-message-chars", "500");
-        // each test's faults are its own: the others' must not open Slack's provider-wide circuit breaker
-        for (String breakers : List.of("default", "connection")) {
-            properties.put("resilience4j.circuitbreaker.configs." + breakers + ".sliding-window-size", "1000");
-            properties.put("resilience4j.circuitbreaker.configs." + breakers + ".minimum-number-of-calls", "1000");
-        }
+        properties.putAll(breakersThatStayClosed());
         startStack(properties);
     }
 

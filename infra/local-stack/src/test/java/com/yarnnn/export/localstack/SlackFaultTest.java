@@ -30,12 +30,7 @@ class SlackFaultTest extends VendorStackTest {
         Map<String, Object> properties = new HashMap<>();
         properties.put("yarnnn.mcp.request-timeout", "2s");
         properties.put("yarnnn.delivery.retry-delays", "300ms,300ms,300ms");
-        // each test's faults are its own: the faults of the others must not open Slack's circuit breakers (all tests
-        // share one connection)
-        for (String breakers : List.of("default", "connection")) {
-            properties.put("resilience4j.circuitbreaker.configs." + breakers + ".sliding-window-size", "1000");
-            properties.put("resilience4j.circuitbreaker.configs." + breakers + ".minimum-number-of-calls", "1000");
-        }
+        properties.putAll(breakersThatStayClosed());
         startStackWithFakes(properties);
         slack = fakes.slack;
         operator = new StackClient(stack.baseUrl(),
