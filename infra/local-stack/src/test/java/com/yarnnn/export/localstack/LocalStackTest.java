@@ -23,6 +23,7 @@ abstract class LocalStackTest {
     static UUID user;
     static StackClient client;
     static JdbcClient jdbc;
+    static ExportLog exportLog;
 
     /** Each test class starts its stack from its {@code @BeforeAll}, with the settings it changes. */
     static void startStack(Map<String, Object> changes) {
@@ -36,6 +37,7 @@ abstract class LocalStackTest {
         user = UUID.randomUUID();
         client = new StackClient(stack.baseUrl(), SECRET, user);
         jdbc = stack.edge().getBean(JdbcClient.class);
+        exportLog = new ExportLog(jdbc);
     }
 
     /**

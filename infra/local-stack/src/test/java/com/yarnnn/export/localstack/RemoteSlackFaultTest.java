@@ -9,7 +9,6 @@ import com.yarnnn.export.fakes.hosted.HostedSlackMcp;
 import com.yarnnn.export.fakes.hosted.McpFaults;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +80,7 @@ class RemoteSlackFaultTest extends LocalStackTest {
         assertThat(status.get("external_id").asString()).isEqualTo("C0PLAIN001/" + ts);
         assertThat(status.get("external_url").asString())
                 .isEqualTo(HostedSlackMcp.permalink("acme-remote", "C0PLAIN001", ts, null));
-        awaitLog(export, "SUCCEEDED");
+        exportLog.awaitStatuses(export, "SUCCEEDED");
     }
 
     @Test
@@ -95,7 +94,7 @@ class RemoteSlackFaultTest extends LocalStackTest {
 
         awaitStatus(owner, export, "SUCCEEDED");
         report("401, refreshed", owner, TEAM, "C0RENEW001", export);
-        awaitLog(export, "SUCCEEDED");
+        exportLog.awaitStatuses(export, "SUCCEEDED");
         assertThat(accounts.refreshes()).isEqualTo(refreshes + 1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             List<HostedMcpRequest> sends = sendsSince(logged);
@@ -157,7 +156,7 @@ class RemoteSlackFaultTest extends LocalStackTest {
         awaitStatus(owner, limited, "SUCCEEDED");
 
         report("429 Retry-After 3 s", owner, TEAM, "C0LIMITED1", limited);
-        assertThat(errorOfFirstAttempt(limited)).isEqualTo("rate_limited");
+        assertThat(exportLog.errorOfFirstAttempt(limited)).isEqualTo("rate_limited");
         Instant limitedAt = slack.requests().stream().filter(r -> r.fault() == McpFaults.Kind.RATE_LIMITED)
                 .reduce((first, second) -> second).orElseThrow().at();
         // the retry is a redelivery: it first reads the channel for what an earlier attempt posted
@@ -168,7 +167,7 @@ class RemoteSlackFaultTest extends LocalStackTest {
         System.out.printf("fault 429: Retry-After=%d ms, vendor saw the retry after %d ms (default backoff %d ms)%n",
                 retryAfter.toMillis(), pause.toMillis(), RETRY_DELAY.toMillis());
         assertThat(pause).isBetween(retryAfter, retryAfter.plus(RETRY_LATENESS));
-        assertThat(occurredAt(other, "SUCCEEDED")).as("the other channel did not wait")
+        assertThat(exportLog.occurredAt(other, "SUCCEEDED")).as("the other channel did not wait")
                 .isBefore(limitedAt.plus(retryAfter));
     }
 
@@ -181,8 +180,8 @@ class RemoteSlackFaultTest extends LocalStackTest {
 
         awaitStatus(owner, export, "SUCCEEDED");
         report("503", owner, TEAM, "C0OUTAGE01", export);
-        awaitLog(export, "RETRYING", "SUCCEEDED");
-        assertThat(errorOfFirstAttempt(export)).isEqualTo("server_unavailable");
+        exportLog.awaitStatuses(export, "RETRYING", "SUCCEEDED");
+        assertThat(exportLog.errorOfFirstAttempt(export)).isEqualTo("server_unavailable");
     }
 
     @Test
@@ -198,7 +197,7 @@ class RemoteSlackFaultTest extends LocalStackTest {
 
         awaitStatus(owner, second, "SUCCEEDED");
         report("session dropped between exports", owner, TEAM, "C0DROPPED1", second);
-        awaitLog(second, "SUCCEEDED");
+        exportLog.awaitStatuses(second, "SUCCEEDED");
         assertThat(slack.sessionsStarted()).isGreaterThan(sessions);
         assertThat(requestsSince(logged)).as("refused on the dropped session")
                 .anyMatch(r -> r.status() == 404);
@@ -223,7 +222,7 @@ class RemoteSlackFaultTest extends LocalStackTest {
 
         awaitStatus(owner, export, "SUCCEEDED");
         Delivered delivered = report("session dropped mid-thread", owner, TEAM, "C0DROPPED2", export);
-        awaitLog(export, "SUCCEEDED");
+        exportLog.awaitStatuses(export, "SUCCEEDED");
         assertThat(slack.sessionsStarted()).isGreaterThan(sessions);
         assertThat(requestsSince(logged)).as("refused on the dropped session")
                 .anyMatch(r -> r.status() == 404);
@@ -240,8 +239,8 @@ class RemoteSlackFaultTest extends LocalStackTest {
 
         awaitStatus(owner, export, "SUCCEEDED");
         Delivered delivered = report("hang past the timeout", owner, TEAM, "C0HANGING1", export);
-        awaitLog(export, "RETRYING", "SUCCEEDED");
-        assertThat(errorOfFirstAttempt(export)).isEqualTo("timeout");
+        exportLog.awaitStatuses(export, "RETRYING", "SUCCEEDED");
+        assertThat(exportLog.errorOfFirstAttempt(export)).isEqualTo("timeout");
         assertThat(delivered.replies()).isGreaterThan(2);
     }
 
@@ -268,11 +267,11 @@ class RemoteSlackFaultTest extends LocalStackTest {
         limited.forEach(export -> awaitStatus(limitedOwner, export, "SUCCEEDED"));
 
         Duration slowest = others.entrySet().stream()
-                .map(e -> Duration.between(e.getValue(), occurredAt(e.getKey(), "SUCCEEDED")))
+                .map(e -> Duration.between(e.getValue(), exportLog.occurredAt(e.getKey(), "SUCCEEDED")))
                 .max(Duration::compareTo).orElseThrow();
         System.out.printf("fault 429 in one workspace: the other's %d exports took at most %d ms; pause %d ms%n",
                 others.size(), slowest.toMillis(), retryAfter.toMillis());
-        others.keySet().forEach(export -> assertThat(occurredAt(export, "SUCCEEDED"))
+        others.keySet().forEach(export -> assertThat(exportLog.occurredAt(export, "SUCCEEDED"))
                 .as("the other workspace's export did not wait").isBefore(limitedAt.plus(retryAfter)));
         for (String channel : otherChannels) {
             assertThat(slack.messages(OTHER_TEAM, channel)).as(channel).hasSize(1);
@@ -372,25 +371,5 @@ class RemoteSlackFaultTest extends LocalStackTest {
         JsonNode status = status(owner, export);
         assertThat(status.get("status").asString()).as(status.toString()).isEqualTo(expected);
         return status;
-    }
-
-    /** The log is a projection too: it holds every attempt's outcome once the projector has caught up. */
-    private static void awaitLog(UUID export, String... statuses) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                jdbc.sql("select status from export_log where export_id = ? order by occurred_at").param(export)
-                        .query(String.class).list()).containsExactly(statuses));
-    }
-
-    private static String errorOfFirstAttempt(UUID export) {
-        return jdbc.sql("select error_code from export_log where export_id = ? and attempt = 1 and status = 'RETRYING'")
-                .param(export).query(String.class).single();
-    }
-
-    private static Instant occurredAt(UUID export, String status) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "select count(*) from export_log where export_id = ? and status = ?").param(export).param(status)
-                .query(Integer.class).single() > 0);
-        return jdbc.sql("select occurred_at from export_log where export_id = ? and status = ? order by occurred_at limit 1")
-                .param(export).param(status).query(OffsetDateTime.class).single().toInstant();
     }
 }
