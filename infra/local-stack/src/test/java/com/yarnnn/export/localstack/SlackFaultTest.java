@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.yarnnn.export.fakes.slack.FakeSlackApi;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +29,12 @@ class SlackFaultTest extends VendorStackTest {
         Map<String, Object> properties = new HashMap<>();
         properties.put("yarnnn.mcp.request-timeout", "2s");
         properties.put("yarnnn.delivery.retry-delays", "300ms,300ms,300ms");
-        // each test's faults are its own: the faults of the others must not open Slack's circuit breakers (all tests
-        // share one connection)
-        for (String breakers : List.of("default", "connection")) {
-            properties.put("resilience4j.circuitbreaker.configs." + breakers + ".sliding-window-size", "1000");
-            properties.put("resilience4j.circuitbreaker.configs." + breakers + ".minimum-number-of-calls", "1000");
-        }
+        properties.putAll(breakersThatStayClosed());
         startStackWithFakes(properties);
         slack = fakes.slack;
         operator = new StackClient(stack.baseUrl(),
                 DevTokens.mint(SECRET, UUID.randomUUID(), Duration.ofHours(1), List.of("operator")));
     }
-
 
     @Test
     void aHangingCallTimesOutAndTheRetryFindsTheMessageInsteadOfPostingAgain() {
@@ -55,8 +48,8 @@ class SlackFaultTest extends VendorStackTest {
         release.countDown();
         report("hang", 1, slack.messagesIn(channel), export);
         assertThat(slack.messagesIn(channel)).isEqualTo(1);
-        awaitLog(export, "RETRYING", "SUCCEEDED");
-        assertThat(errorOfFirstAttempt(export)).isEqualTo("timeout");
+        exportLog.awaitStatuses(export, "RETRYING", "SUCCEEDED");
+        assertThat(exportLog.errorOfFirstAttempt(export)).isEqualTo("timeout");
         assertThat(Thread.activeCount() - threadsBefore).as("threads left behind").isLessThan(10);
     }
 
@@ -74,10 +67,10 @@ class SlackFaultTest extends VendorStackTest {
         release.countDown();
         report("killed mid-call", 1, slack.messagesIn(channel), export);
         assertThat(slack.messagesIn(channel)).isEqualTo(1);
-        awaitLog(export, "RETRYING", "SUCCEEDED");
+        exportLog.awaitStatuses(export, "RETRYING", "SUCCEEDED");
         // server_exited, unless a loaded machine let the 2 s request timeout pass first (that a dead server fails
         // its calls at once is McpSessionManagerTest's); either way the retry found the message
-        assertThat(errorOfFirstAttempt(export)).isIn("server_exited", "timeout");
+        assertThat(exportLog.errorOfFirstAttempt(export)).isIn("server_exited", "timeout");
         assertThat(slackServer().pid()).isNotEqualTo(server.pid());
     }
 
@@ -97,10 +90,11 @@ class SlackFaultTest extends VendorStackTest {
         report("429", 1, slack.messagesIn(limited), paused);
         assertThat(slack.messagesIn(limited)).isEqualTo(1);
         assertThat(slack.messagesIn(other)).isEqualTo(1);
-        awaitLog(paused, "RETRYING", "SUCCEEDED");
-        Instant limitedAt = occurredAt(paused, "RETRYING");
-        assertThat(Duration.between(limitedAt, occurredAt(paused, "SUCCEEDED"))).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
-        assertThat(occurredAt(unaffected, "SUCCEEDED")).isBefore(limitedAt.plusSeconds(10));
+        exportLog.awaitStatuses(paused, "RETRYING", "SUCCEEDED");
+        Instant limitedAt = exportLog.occurredAt(paused, "RETRYING");
+        assertThat(Duration.between(limitedAt, exportLog.occurredAt(paused, "SUCCEEDED")))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+        assertThat(exportLog.occurredAt(unaffected, "SUCCEEDED")).isBefore(limitedAt.plusSeconds(10));
     }
 
     @Test
@@ -123,7 +117,7 @@ class SlackFaultTest extends VendorStackTest {
 
         report("outage + replay", 1, slack.messagesIn(channel), export);
         assertThat(slack.messagesIn(channel)).isEqualTo(1);
-        awaitLog(export, "RETRYING", "RETRYING", "RETRYING", "DEAD_LETTERED", "QUEUED", "SUCCEEDED");
+        exportLog.awaitStatuses(export, "RETRYING", "RETRYING", "RETRYING", "DEAD_LETTERED", "QUEUED", "SUCCEEDED");
     }
 
     private static UUID accept(String channel) {
@@ -145,27 +139,6 @@ class SlackFaultTest extends VendorStackTest {
 
     private static void awaitStatus(UUID export, String expected) {
         await().atMost(Duration.ofSeconds(60)).until(() -> expected.equals(status(export).get("status").asString()));
-    }
-
-    /** The log is a projection too: it holds every attempt's outcome once the projector has caught up. */
-    private static void awaitLog(UUID export, String... statuses) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(logStatuses(export)).containsExactly(statuses));
-    }
-
-    private static List<String> logStatuses(UUID export) {
-        return jdbc.sql("select status from export_log where export_id = ? order by occurred_at").param(export)
-                .query(String.class).list();
-    }
-
-    private static String errorOfFirstAttempt(UUID export) {
-        return jdbc.sql("select error_code from export_log where export_id = ? and attempt = 1 and status = 'RETRYING'")
-                .param(export).query(String.class).single();
-    }
-
-    private static Instant occurredAt(UUID export, String status) {
-        return jdbc.sql("select occurred_at from export_log where export_id = ? and status = ? order by occurred_at limit 1")
-                .param(export).param(status).query(OffsetDateTime.class).single().toInstant();
     }
 
     private static void report(String fault, int sent, int delivered, UUID export) {

@@ -43,6 +43,10 @@ final class StackClient {
         return token;
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     /** POST /api/integrations/export to the folder provider; returns the status code and body. */
     Response export(String destination, String title, String content) {
         return export("folder", destination, title, content);
