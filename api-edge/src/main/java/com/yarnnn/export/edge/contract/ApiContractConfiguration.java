@@ -1,5 +1,8 @@
 package com.yarnnn.export.edge.contract;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.yarnnn.export.edge.security.UserId;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -8,6 +11,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +27,18 @@ import org.springframework.core.annotation.Order;
 class ApiContractConfiguration {
 
     static final String BEARER = "bearer-jwt";
+
+    static {
+        // the caller's id comes from the token, not from the request
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(UserId.class);
+    }
+
+    /** The schemas' property names as the API writes them ({@code spring.jackson.property-naming-strategy}). */
+    @Bean
+    ModelResolver snakeCaseSchemas(ObjectMapperProvider mappers) {
+        return new ModelResolver(mappers.jsonMapper().copy()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
 
     @Bean
     OpenAPI apiContract() {

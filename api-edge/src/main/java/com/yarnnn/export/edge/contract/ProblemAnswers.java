@@ -6,6 +6,8 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -15,8 +17,10 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.HttpStatus;
 
 /**
  * The {@code application/problem+json} answers (RFC 9457 with this API's extra members) as reusable responses, and
@@ -26,6 +30,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 class ProblemAnswers implements OpenApiCustomizer {
 
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    private static final String SCHEMAS = "#/components/schemas/";
     private static final String PROBLEM = "Problem";
     private static final String OPERATOR_ROUTES = "/api/ops/";
 
@@ -57,7 +62,7 @@ class ProblemAnswers implements OpenApiCustomizer {
     }
 
     private static ApiResponse ref(String name) {
-        return new ApiResponse().$ref("#/components/responses/" + name);
+        return new ApiResponse().$ref(name);
     }
 
     /** RFC 9457's members, and the extra ones some answers carry. */
@@ -70,11 +75,11 @@ class ProblemAnswers implements OpenApiCustomizer {
                 .addProperty("status", new IntegerSchema().example(409))
                 .addProperty("detail", new StringSchema().example("Connect Slack first: Settings → Integrations"))
                 .addProperty("instance", new StringSchema().format("uri-reference").example("/api/integrations/export"))
-                .addProperty("code", new StringSchema()._enum(java.util.List.of("not_connected", "needs_reauth"))
+                .addProperty("code", new StringSchema()._enum(List.of("not_connected", "needs_reauth"))
                         .description("409 for a missing or broken connection: which button to offer"))
                 .addProperty("available_providers", new ArraySchema().items(new StringSchema())
                         .description("400 for an unknown provider: the providers there are"))
-                .required(java.util.List.of("title", "status", "detail"));
+                .required(List.of("title", "status", "detail"));
     }
 
     private static Map<String, ApiResponse> responses() {
@@ -95,6 +100,7 @@ class ProblemAnswers implements OpenApiCustomizer {
                 "Content-Type 'text/plain' is not supported"));
         responses.put("Unprocessable", problem("Well-formed but refused", 422,
                 "The Idempotency-Key was used for another request"));
+        responses.put("ExportFailed", exportFailed());
         responses.put("ServerError", problem("An unexpected failure; it was logged", 500,
                 "An unexpected error occurred; it was logged"));
         ApiResponse unavailable = problem("PostgreSQL or Kafka is unreachable or failing: try again; a retry "
@@ -106,13 +112,43 @@ class ProblemAnswers implements OpenApiCustomizer {
         return responses;
     }
 
+    /**
+     * {@code Prefer: wait=N} and the export failed within N s: 502, since the destination refused what the request
+     * was right to ask, with the design's {@code success: false} and {@code error}.
+     */
+    private static ApiResponse exportFailed() {
+        Schema<?> schema = new ComposedSchema().addAllOfItem(new Schema<>().$ref(SCHEMAS + PROBLEM))
+                .addAllOfItem(new ObjectSchema()
+                        .addProperty("success", new BooleanSchema().example(false))
+                        .addProperty("error", new StringSchema().description("The export's error message"))
+                        .addProperty("error_code", new StringSchema().example("channel_not_found"))
+                        .addProperty("export_id", new StringSchema().format("uuid"))
+                        .addProperty("export_status", new StringSchema()._enum(List.of("FAILED", "DEAD_LETTERED")))
+                        .addProperty("status_url", new StringSchema()));
+        Map<String, Object> example = example("Export failed", 502, "Slack says the channel does not exist");
+        example.put("success", false);
+        example.put("error", "Slack says the channel does not exist");
+        example.put("error_code", "channel_not_found");
+        example.put("export_id", ContractExamples.EXPORT_ID);
+        example.put("export_status", "FAILED");
+        example.put("status_url", "/api/exports/" + ContractExamples.EXPORT_ID);
+        return new ApiResponse().description("With `Prefer: wait=N`: the export failed within N s")
+                .addHeaderObject(ContractExamples.PREFERENCE_APPLIED, ContractExamples.preferenceApplied())
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(schema).example(example)));
+    }
+
     private static ApiResponse problem(String description, int status, String detail) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
+                new MediaType().schema(new Schema<>().$ref(SCHEMAS + PROBLEM))
+                        .example(example(HttpStatus.valueOf(status).getReasonPhrase(), status, detail))));
+    }
+
+    private static Map<String, Object> example(String title, int status, String detail) {
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", "about:blank");
-        example.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
+        example.put("title", title);
         example.put("status", status);
         example.put("detail", detail);
-        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)).example(example)));
+        return example;
     }
 }
