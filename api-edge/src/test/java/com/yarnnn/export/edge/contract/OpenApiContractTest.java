@@ -2,26 +2,30 @@ package com.yarnnn.export.edge.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.yarnnn.export.edge.ApiClient;
 import com.yarnnn.export.edge.ApiEdgeIntegrationTest;
+import io.swagger.v3.core.util.Yaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.json.JSONException;
 import org.junit.jupiter.api.Test;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The committed contract ({@code docs/api/openapi.yaml}) is the one the application serves, compared as parsed
- * trees so that formatting does not matter; it describes every {@code /api} route the application maps; it and its
- * Swagger UI page are readable without a token. With {@code -Dopenapi.write} the test writes the served contract to
- * the committed file instead of comparing.
+ * trees (JSONAssert, strict) so that formatting does not matter and each difference is named by its path; it
+ * describes every {@code /api} route the application maps; it and its Swagger UI page are readable without a token.
+ * With {@code -Dopenapi.write} the test writes the served contract to the committed file before comparing.
  */
 class OpenApiContractTest extends ApiEdgeIntegrationTest {
 
@@ -35,28 +39,26 @@ class OpenApiContractTest extends ApiEdgeIntegrationTest {
     private RequestMappingHandlerMapping mappings;
 
     @Test
-    void theCommittedContractIsTheServedOne() throws IOException {
+    void theCommittedContractIsTheServedOne() throws IOException, JSONException {
         ApiClient.Response served = api.get("/v3/api-docs.yaml", null);
         assertThat(served.status()).as(served.body()).isEqualTo(200);
         if (System.getProperty("openapi.write") != null) {
             Files.createDirectories(COMMITTED.getParent());
             Files.writeString(COMMITTED, served.body(), StandardCharsets.UTF_8);
         }
-        Object committed = parse(Files.readString(COMMITTED, StandardCharsets.UTF_8));
+        String committed = asJson(Files.readString(COMMITTED, StandardCharsets.UTF_8));
 
-        assertThat(parse(served.body()))
-                .as("%s differs from the contract api-edge serves at /v3/api-docs.yaml; if the change is meant, "
-                        + "regenerate it with%n  %s%nand commit it", COMMITTED.normalize(), REGENERATE)
-                .usingRecursiveComparison()
-                .isEqualTo(committed);
+        JSONAssert.assertEquals(COMMITTED.normalize() + " differs from the contract api-edge serves at "
+                + "/v3/api-docs.yaml (expected: committed, got: served); if the change is meant, regenerate it with\n  "
+                + REGENERATE + "\nand commit it\n", committed, asJson(served.body()), JSONCompareMode.STRICT);
     }
 
     @Test
-    void theContractDescribesEveryApiRoute() {
-        Map<String, Object> paths = paths(api.get("/v3/api-docs.yaml", null).body());
+    void theContractDescribesEveryApiRoute() throws IOException {
+        JsonNode paths = Yaml.mapper().readTree(api.get("/v3/api-docs.yaml", null).body()).path("paths");
         Set<String> described = new TreeSet<>();
-        paths.forEach((path, item) -> ((Map<?, ?>) item).keySet()
-                .forEach(method -> described.add(method.toString().toUpperCase() + " " + path)));
+        paths.fieldNames().forEachRemaining(path -> paths.path(path).fieldNames()
+                .forEachRemaining(method -> described.add(method.toUpperCase(Locale.ROOT) + " " + path)));
 
         Set<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
@@ -83,12 +85,8 @@ class OpenApiContractTest extends ApiEdgeIntegrationTest {
                 .isEqualTo(401);
     }
 
-    private static Object parse(String yaml) {
-        return new Yaml().load(yaml);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> paths(String yaml) {
-        return (Map<String, Object>) ((Map<String, Object>) parse(yaml)).get("paths");
+    /** The YAML as JSON text, read by the mapper springdoc writes with, so that values keep their types. */
+    private static String asJson(String yaml) throws IOException {
+        return Yaml.mapper().readTree(yaml).toString();
     }
 }
