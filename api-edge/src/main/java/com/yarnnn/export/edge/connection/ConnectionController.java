@@ -53,6 +53,7 @@ class ConnectionController {
 
     @Operation(operationId = "disconnect", summary = "Disconnect the caller's accounts of the provider",
             description = "Revokes the tokens at the vendor (best effort), deletes the connection, stops its MCP server.")
+    @ApiResponse(responseCode = "200", description = "Disconnected", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @DeleteMapping("/api/integrations/{provider}")
     Disconnected disconnect(UserId user, @PathVariable String provider) {
@@ -62,6 +63,7 @@ class ConnectionController {
 
     @Operation(operationId = "validateConnection", summary = "Prove the connection with the provider's cheapest call",
             description = "A token the vendor refuses is 409 `needs_reauth`, and the connection is marked so.")
+    @ApiResponse(responseCode = "200", description = "The connection works", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")
     @PostMapping("/api/integrations/{provider}/validate")
@@ -73,6 +75,7 @@ class ConnectionController {
     @Operation(operationId = "listDestinations", summary = "Where the caller's account can export to",
             description = "Listed by the provider (channels, pages, …), cached 60 s per connection; `type` and `kind` "
                     + "are the same. 409 (`code`: `not_connected`, `needs_reauth`) without a working connection.")
+    @ApiResponse(responseCode = "200", description = "The destinations", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")
     @GetMapping("/api/integrations/{provider}/destinations")

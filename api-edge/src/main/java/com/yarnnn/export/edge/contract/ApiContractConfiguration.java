@@ -15,7 +15,6 @@ import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 
 /**
  * The API's contract as springdoc serves it at {@code /v3/api-docs} (and the Swagger UI page), committed as
@@ -57,16 +56,14 @@ class ApiContractConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
-    /** After {@link #mcpEndpoint()}, so that {@code /mcp} gets the common answers too. */
+    /** {@code /mcp} first, so that it gets the common problem answers too. */
     @Bean
-    @Order(2)
-    OpenApiCustomizer problemAnswers() {
-        return new ProblemAnswers();
-    }
-
-    @Bean
-    @Order(1)
-    OpenApiCustomizer mcpEndpoint() {
-        return new McpEndpointDescription();
+    OpenApiCustomizer mcpEndpointAndProblemAnswers() {
+        OpenApiCustomizer mcp = new McpEndpointDescription();
+        OpenApiCustomizer problems = new ProblemAnswers();
+        return api -> {
+            mcp.customise(api);
+            problems.customise(api);
+        };
     }
 }

@@ -3,7 +3,6 @@ package com.yarnnn.export.edge.contract;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.BooleanSchema;
@@ -39,12 +38,15 @@ class ProblemAnswers implements OpenApiCustomizer {
         Components components = api.getComponents();
         components.addSchemas(PROBLEM, problemSchema());
         responses().forEach(components::addResponses);
-        api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, operation) -> addCommonAnswers(path, method, operation)));
+        api.getPaths().forEach((path, item) -> item.readOperations()
+                .forEach(operation -> addCommonAnswers(path, operation)));
     }
 
-    private static void addCommonAnswers(String path, PathItem.HttpMethod method, Operation operation) {
+    private static void addCommonAnswers(String path, Operation operation) {
         ApiResponses answers = operation.getResponses();
+        if (answers.keySet().stream().allMatch(code -> code.startsWith("3"))) {
+            return; // a route that redirects (the OAuth callback) answers its failures with the redirect too
+        }
         boolean readsInput = operation.getRequestBody() != null
                 || operation.getParameters() != null && !operation.getParameters().isEmpty();
         if (readsInput) {

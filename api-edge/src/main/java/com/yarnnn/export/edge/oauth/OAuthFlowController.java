@@ -42,6 +42,7 @@ class OAuthFlowController {
 
     @Operation(operationId = "startOAuth", summary = "The vendor URL to send the user to, to connect an account",
             description = "`auth_url` (the design's name) and `authorization_url` are the same URL.")
+    @ApiResponse(responseCode = "200", description = "Where to send the user; not to be cached", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")
     @GetMapping("/api/integrations/{provider}/oauth/start")

@@ -46,6 +46,7 @@ class DeadLetterController {
 
     @Operation(operationId = "listDeadLetters", summary = "The provider's dead-lettered requests, with their cause",
             description = "Parked in [`from`, `to`), whose cause or first failure contains `cause`; each optional.")
+    @ApiResponse(responseCode = "200", description = "The dead-lettered requests", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @GetMapping
     List<DeadLetterEntry> list(@PathVariable String provider,
@@ -58,6 +59,7 @@ class DeadLetterController {
 
     @Operation(operationId = "replayDeadLetter", summary = "Replay one dead-lettered request",
             description = "Under its export id, so nothing is delivered twice; one already replayed is skipped.")
+    @ApiResponse(responseCode = "200", description = "How the replay went, by result", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @PostMapping("/{partition}/{offset}/replay")
     ReplaySummary replayOne(@PathVariable String provider, @PathVariable int partition, @PathVariable long offset) {
@@ -69,6 +71,7 @@ class DeadLetterController {
 
     @Operation(operationId = "replayDeadLetters", summary = "Replay every dead-lettered request the filter selects",
             description = "The body's `from`, `to` and `cause` select as the list's query does; `{}` takes them all.")
+    @ApiResponse(responseCode = "200", description = "How the replays went, by result, and how many were selected", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @PostMapping("/replay")
     ReplaySummary replayBatch(@PathVariable String provider, @RequestBody ReplayFilter filter) {

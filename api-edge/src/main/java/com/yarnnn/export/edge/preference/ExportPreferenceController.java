@@ -29,6 +29,7 @@ class ExportPreferenceController {
     }
 
     @Operation(operationId = "listExportPreferences", summary = "The deliverable's saved destinations")
+    @ApiResponse(responseCode = "200", description = "Its preferences", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @GetMapping
     ExportPreferenceList list(UserId user, @PathVariable UUID deliverableId) {
@@ -39,6 +40,7 @@ class ExportPreferenceController {
     @Operation(operationId = "saveExportPreference", summary = "Save a destination for the deliverable",
             description = "Creates it, or updates the one with the same provider and destination. The destination is "
                     + "checked: its form (422), and where the provider lists destinations, that it is among them (422).")
+    @ApiResponse(responseCode = "200", description = "The saved preference", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @ApiResponse(responseCode = "409", ref = "Conflict")
     @ApiResponse(responseCode = "415", ref = "UnsupportedMediaType")

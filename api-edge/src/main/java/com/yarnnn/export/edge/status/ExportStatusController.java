@@ -62,6 +62,7 @@ class ExportStatusController {
     /** {@code GET /api/deliverables/{id}/exports}: the same, for one deliverable. */
     @Operation(operationId = "listDeliverableExports", summary = "One deliverable's export history",
             description = "The same filters and pages as `GET /api/exports`.")
+    @ApiResponse(responseCode = "200", description = "A page of its exports", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @GetMapping("/api/deliverables/{deliverableId}/exports")
     ExportPage ofDeliverable(UserId user, @PathVariable UUID deliverableId,
@@ -81,7 +82,8 @@ class ExportStatusController {
                             headers = @Header(name = "ETag", description = "Send it back as `If-None-Match`"),
                             content = @Content(schema = @Schema(implementation = ExportStatusView.class),
                                     examples = @ExampleObject(value = ContractExamples.EXPORT_STATUS))),
-                    @ApiResponse(responseCode = "304", description = "Unchanged since the `If-None-Match` ETag"),
+                    @ApiResponse(responseCode = "304", description = "Unchanged since the `If-None-Match` ETag",
+                            content = @Content),
                     @ApiResponse(responseCode = "404", ref = "NotFound")})
     @GetMapping("/api/exports/{id}")
     ResponseEntity<ExportStatusView> status(UserId user, @PathVariable UUID id) {

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,8 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class OpenApiContractTest extends ApiEdgeIntegrationTest {
 
+    static final String COMMITTED_NAME = "docs/api/openapi.yaml";
     /** Surefire runs in the module's folder. */
-    static final Path COMMITTED = Path.of("..", "docs", "api", "openapi.yaml");
+    static final Path COMMITTED = Path.of("..").resolve(COMMITTED_NAME);
     static final String REGENERATE = "./mvnw -B -o -q -pl api-edge -am verify -Dtest=OpenApiContractTest "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write";
 
@@ -48,17 +51,25 @@ class OpenApiContractTest extends ApiEdgeIntegrationTest {
         }
         String committed = asJson(Files.readString(COMMITTED, StandardCharsets.UTF_8));
 
-        JSONAssert.assertEquals(COMMITTED.normalize() + " differs from the contract api-edge serves at "
+        JSONAssert.assertEquals(COMMITTED_NAME + " differs from the contract api-edge serves at "
                 + "/v3/api-docs.yaml (expected: committed, got: served); if the change is meant, regenerate it with\n  "
                 + REGENERATE + "\nand commit it\n", committed, asJson(served.body()), JSONCompareMode.STRICT);
     }
 
     @Test
-    void theContractDescribesEveryApiRoute() throws IOException {
+    void theContractDescribesEveryApiRouteAndItsSuccess() throws IOException {
         JsonNode paths = Yaml.mapper().readTree(api.get("/v3/api-docs.yaml", null).body()).path("paths");
         Set<String> described = new TreeSet<>();
-        paths.fieldNames().forEachRemaining(path -> paths.path(path).fieldNames()
-                .forEachRemaining(method -> described.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        Set<String> withoutSuccess = new TreeSet<>();
+        paths.fieldNames().forEachRemaining(path -> paths.path(path).fieldNames().forEachRemaining(method -> {
+            String route = method.toUpperCase(Locale.ROOT) + " " + path;
+            described.add(route);
+            List<String> codes = new ArrayList<>();
+            paths.path(path).path(method).path("responses").fieldNames().forEachRemaining(codes::add);
+            if (codes.stream().noneMatch(code -> code.startsWith("2") || code.startsWith("3"))) {
+                withoutSuccess.add(route);
+            }
+        }));
 
         Set<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
@@ -67,6 +78,7 @@ class OpenApiContractTest extends ApiEdgeIntegrationTest {
                         .forEach(method -> mapped.add(method.name() + " " + pattern))));
 
         assertThat(described).containsAll(mapped).contains("POST /mcp");
+        assertThat(withoutSuccess).as("operations that describe only their failures").isEmpty();
     }
 
     @Test
