@@ -91,6 +91,8 @@ class OpenApiContractTest extends ApiEdgeIntegrationTest {
         ApiClient.Response page = api.get("/swagger-ui/index.html", null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self';");
+        assertThat(api.get("/v3/api-docs/swagger-config", null).status()).as("the page's configuration").isEqualTo(200);
         assertThat(api.get("/swagger-ui.html", null).status()).isIn(200, 302);
 
         assertThat(api.get("/api/exports", null).status()).as("the routes it describes still need a token")
