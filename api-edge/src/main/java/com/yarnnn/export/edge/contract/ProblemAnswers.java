@@ -28,7 +28,7 @@ import org.springframework.http.HttpStatus;
  */
 class ProblemAnswers implements OpenApiCustomizer {
 
-    static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String PROBLEM = "Problem";
     private static final String OPERATOR_ROUTES = "/api/ops/";
@@ -52,8 +52,8 @@ class ProblemAnswers implements OpenApiCustomizer {
         if (readsInput) {
             answers.putIfAbsent("400", ref("BadRequest"));
         }
-        boolean public_ = operation.getSecurity() != null && operation.getSecurity().isEmpty();
-        if (!public_) {
+        boolean needsNoToken = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+        if (!needsNoToken) {
             answers.putIfAbsent("401", ref("Unauthorized"));
         }
         if (path.startsWith(OPERATOR_ROUTES)) {
