@@ -5,6 +5,11 @@ import com.yarnnn.export.edge.problem.ApiProblemException;
 import com.yarnnn.export.edge.security.UserId;
 import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.DeliverableApproved;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.Map;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * deliverable, so the auto-exports can be seen without the product.
  */
 @RestController
+@Tag(name = "dev", description = "Only with `yarnnn.dev.enabled=true` (the local stack); unknown routes otherwise")
 @ConditionalOnProperty(name = "yarnnn.dev.enabled", havingValue = "true")
 class DemoApprovalController {
 
@@ -36,6 +42,11 @@ class DemoApprovalController {
         this.ids = ids;
     }
 
+    @Operation(operationId = "playApproval", summary = "Publish the product's approval of the caller's deliverable",
+            responses = @ApiResponse(responseCode = "202", description = "Published; its exports are listed at "
+                    + "`exports_url`", content = @Content(examples = @ExampleObject(value = """
+                    {"event_id": "…", "version_id": "…", "approved_at": "2026-12-02T08:40:00Z",
+                     "exports_url": "/api/deliverables/…/exports?version_id=…"}"""))))
     @PostMapping(path = "/api/dev/approvals", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> approve(UserId user, @Valid @RequestBody DemoApprovalBody body) {
         UUID versionId = body.versionId() != null ? body.versionId() : ids.generateId();

@@ -1,6 +1,9 @@
 package com.yarnnn.export.edge.dev;
 
 import com.yarnnn.export.edge.security.AuthProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * unknown (404).
  */
 @RestController
+@Tag(name = "dev", description = "Only with `yarnnn.dev.enabled=true` (the local stack); unknown routes otherwise")
 @ConditionalOnProperty(name = "yarnnn.dev.enabled", havingValue = "true")
 class DevLoginController {
 
@@ -53,6 +57,8 @@ class DevLoginController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "devLogin", summary = "A bearer token for any user (no bearer token needed)")
+    @SecurityRequirements
     @PostMapping("/api/dev/login")
     ResponseEntity<DevLogin> login(@Valid @RequestBody DevLoginRequest request) {
         Instant now = clock.instant();

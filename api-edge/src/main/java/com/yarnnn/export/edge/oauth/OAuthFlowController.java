@@ -1,6 +1,11 @@
 package com.yarnnn.export.edge.oauth;
 
 import com.yarnnn.export.edge.security.UserId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * always answers a redirect to the settings page.
  */
 @RestController
+@Tag(name = "integrations")
 class OAuthFlowController {
 
     /**
@@ -34,12 +40,26 @@ class OAuthFlowController {
         this.flow = flow;
     }
 
+    @Operation(operationId = "startOAuth", summary = "The vendor URL to send the user to, to connect an account",
+            description = "`auth_url` (the design's name) and `authorization_url` are the same URL.")
+    @ApiResponse(responseCode = "200", description = "Where to send the user; not to be cached", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound")
+    @ApiResponse(responseCode = "409", ref = "Conflict")
     @GetMapping("/api/integrations/{provider}/oauth/start")
     ResponseEntity<StartAnswer> start(UserId user, @PathVariable String provider) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(StartAnswer.of(flow.authorizationUrl(user, provider)));
     }
 
+    @Operation(operationId = "completeOAuth", summary = "Where the vendor sends the browser back (no bearer token)",
+            description = "The signed `state` says whose authorization it is. Saves the connection and always "
+                    + "answers 302 to the settings page.",
+            responses = @ApiResponse(responseCode = "302", description = "To `${yarnnn.oauth.settings-url}"
+                    + "?connected=<provider>` or `?error=<code>&message=<text>` (`access_denied`, "
+                    + "`authorization_failed`, `invalid_state`, `expired_state`, `used_state`, `exchange_failed`, "
+                    + "`not_configured`, `server_error`)",
+                    headers = @Header(name = "Location", description = "The settings page")))
+    @SecurityRequirements
     @GetMapping("/api/integrations/{provider}/oauth/callback")
     ResponseEntity<Void> callback(@PathVariable String provider, @RequestParam(required = false) String code,
             @RequestParam(required = false) String state, @RequestParam(required = false) String error) {

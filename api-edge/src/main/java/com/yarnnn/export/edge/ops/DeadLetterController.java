@@ -3,6 +3,9 @@ package com.yarnnn.export.edge.ops;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
 import com.yarnnn.export.edge.problem.ApiProblemException;
 import com.yarnnn.export.edge.requeue.ExportRequeuer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * already replayed are skipped.
  */
 @RestController
+@Tag(name = "operators", description = "Needs `operator` in the token's `roles` claim")
 @RequestMapping("/api/ops/dead-letters/{provider}")
 class DeadLetterController {
 
@@ -40,6 +44,10 @@ class DeadLetterController {
         this.providers = providers;
     }
 
+    @Operation(operationId = "listDeadLetters", summary = "The provider's dead-lettered requests, with their cause",
+            description = "Parked in [`from`, `to`), whose cause or first failure contains `cause`; each optional.")
+    @ApiResponse(responseCode = "200", description = "The dead-lettered requests", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound")
     @GetMapping
     List<DeadLetterEntry> list(@PathVariable String provider,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
@@ -49,6 +57,10 @@ class DeadLetterController {
                 .map(DeadLetterBrowser.Parked::entry).toList();
     }
 
+    @Operation(operationId = "replayDeadLetter", summary = "Replay one dead-lettered request",
+            description = "Under its export id, so nothing is delivered twice; one already replayed is skipped.")
+    @ApiResponse(responseCode = "200", description = "How the replay went, by result", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound")
     @PostMapping("/{partition}/{offset}/replay")
     ReplaySummary replayOne(@PathVariable String provider, @PathVariable int partition, @PathVariable long offset) {
         DeadLetterBrowser.Parked parked = browser.find(known(provider), partition, offset)
@@ -57,6 +69,10 @@ class DeadLetterController {
         return replay(List.of(parked));
     }
 
+    @Operation(operationId = "replayDeadLetters", summary = "Replay every dead-lettered request the filter selects",
+            description = "The body's `from`, `to` and `cause` select as the list's query does; `{}` takes them all.")
+    @ApiResponse(responseCode = "200", description = "How the replays went, by result, and how many were selected", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound")
     @PostMapping("/replay")
     ReplaySummary replayBatch(@PathVariable String provider, @RequestBody ReplayFilter filter) {
         return replay(browser.list(known(provider), filter));
