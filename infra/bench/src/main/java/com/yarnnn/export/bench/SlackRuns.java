@@ -56,7 +56,8 @@ final class SlackRuns {
         RemoteRun.Counters before = RemoteRun.Counters.of(hosted);
         BenchRow row = runs.measure(label, sampler -> load.send(driver, () -> sampler.liveServers() >= processGuard));
         long open = stack.consumer().getBean(RemoteMcpSessions.class).openClients();
-        return new Measured(row, before.until(RemoteRun.Counters.of(hosted), offered, open));
+        RemoteRun remote = before.until(RemoteRun.Counters.of(hosted), offered, open);
+        return new Measured(row.withClientHitRate(remote.hitRate()), remote);
     }
 
     /**

@@ -4,13 +4,17 @@ import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.fakes.hosted.HostedSlackMcp;
 import com.yarnnn.export.localstack.DevSlackWorkspaces;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,8 +29,10 @@ final class SlackWorkspaces {
     /** Connections saved per transaction: one commit per connection made 10,000 of them take minutes. */
     private static final int BATCH = 500;
     private static final int SAVERS = 4;
-    private static final List<String> CHANNELS = IntStream.range(0, DevSlackWorkspaces.CHANNELS)
-            .mapToObj(DevSlackWorkspaces::channel).toList();
+    /** The channels of every workspace, ids and names shared, so 10,000 workspaces of the double stay small. */
+    private static final Map<String, String> CHANNELS = IntStream.range(0, DevSlackWorkspaces.CHANNELS)
+            .mapToObj(DevSlackWorkspaces::channel)
+            .collect(Collectors.toMap(id -> id, id -> "bench-" + id, (a, b) -> a, LinkedHashMap::new));
 
     private final List<DevSlackWorkspaces.Workspace> workspaces;
 
@@ -56,7 +62,7 @@ final class SlackWorkspaces {
     /** Lets the double answer {@code workspace}'s token, as its workspace with the channels exports go to. */
     static void register(HostedSlackMcp slack, DevSlackWorkspaces.Workspace workspace) {
         slack.workspace(workspace.teamId(), workspace.teamId().toLowerCase());
-        CHANNELS.forEach(channel -> slack.channel(workspace.teamId(), channel, "bench-" + channel));
+        CHANNELS.forEach((id, name) -> slack.channel(workspace.teamId(), id, name));
         slack.token(workspace.botToken(), workspace.teamId(), "U" + workspace.teamId().substring(1));
     }
 
@@ -79,6 +85,7 @@ final class SlackWorkspaces {
      */
     private static List<DevSlackWorkspaces.Workspace> saved(ConnectionStore connections,
             TransactionTemplate transactions, String jwtSecret, int count, String label, IntFunction<String> token) {
+        long began = System.nanoTime();
         ExecutorService savers = Executors.newFixedThreadPool(SAVERS);
         try {
             List<Future<List<DevSlackWorkspaces.Workspace>>> batches = new ArrayList<>();
@@ -92,6 +99,8 @@ final class SlackWorkspaces {
             for (Future<List<DevSlackWorkspaces.Workspace>> batch : batches) {
                 saved.addAll(batch.get());
             }
+            System.out.printf(Locale.ROOT, "Saved %,d Slack connections (%s) in %.1f s%n", count, label,
+                    (System.nanoTime() - began) / 1e9);
             return saved;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
