@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -110,19 +111,25 @@ public final class BenchMain {
             if (options.runs("slack-remote")) {
                 SlackWorkspaces workspaces = SlackWorkspaces.connectHosted(connections, transactions, secret, hosted,
                         options.remoteConnections(), "R");
-                SlackRuns.Measured remote = slackRuns.remote(hosted, new PipelineRun.Label("slack remote Zipf",
-                        "slack remote", workspaces.size(), rate(options.remoteRate()) + ", Zipf s="
-                                + options.zipfExponent() + ", " + options.remoteLatencyMs() + " ms per tool call",
-                        "latency-slack-remote-zipf.png"), (int) Math.round(options.remoteRate() * options.remoteSeconds()),
-                        zipfLoad(workspaces, options.remoteRate(), options.remoteSeconds()));
-                report.add(remote.row(), remote.remote());
+                List<Double> rates = options.remoteRates();
+                for (int i = 0; i < rates.size(); i++) {
+                    double perSecond = rates.get(i);
+                    SlackRuns.Measured remote = slackRuns.remote(hosted, new PipelineRun.Label("slack remote Zipf",
+                            "slack remote", workspaces.size(), rate(perSecond) + ", Zipf s=" + options.zipfExponent()
+                                    + ", " + options.remoteLatencyMs() + " ms per tool call",
+                            "latency-slack-remote-zipf-" + rate(perSecond).replace("/s", "") + ".png"),
+                            (int) Math.round(perSecond * options.remoteSeconds()),
+                            zipfLoad(workspaces, perSecond, options.remoteSeconds(),
+                                    i * workspaces.size() / rates.size()));
+                    report.add(remote.row(), remote.remote());
+                }
             }
             if (options.runs("slack")) {
                 SlackWorkspaces workspaces = SlackWorkspaces.connect(connections, transactions, secret, SLACK_TOKEN,
                         options.slackConnections(), "Z");
                 report.add(slackRuns.stdio(new PipelineRun.Label("slack Zipf", "slack stdio", workspaces.size(),
                         rate(options.slackRate()) + ", Zipf s=" + options.zipfExponent(), "latency-slack-zipf.png"),
-                        zipfLoad(workspaces, options.slackRate(), options.slackSeconds())));
+                        zipfLoad(workspaces, options.slackRate(), options.slackSeconds(), 0)));
             }
             if (options.runs("growth-remote")) {
                 for (int count : options.growthConnections()) {
@@ -148,10 +155,14 @@ public final class BenchMain {
                 null);
     }
 
-    /** Open loop at {@code rate} for {@code seconds}, each export through a connection drawn Zipf. */
-    private SlackRuns.Load zipfLoad(SlackWorkspaces workspaces, double rate, int seconds) {
+    /**
+     * Open loop at {@code rate} for {@code seconds}, each export through a connection drawn Zipf; the most drawn is
+     * connection {@code first} (another run on the same connections starts elsewhere, with their rate budgets full).
+     */
+    private SlackRuns.Load zipfLoad(SlackWorkspaces workspaces, double rate, int seconds, int first) {
         int[] picks = zipf(workspaces.size(), (int) Math.ceil(rate * seconds));
-        return (driver, guard) -> driver.openLoop(rate, seconds, n -> workspaces.call(picks[n], n), guard);
+        return (driver, guard) -> driver.openLoop(rate, seconds,
+                n -> workspaces.call((picks[n] + first) % workspaces.size(), n), guard);
     }
 
     /** The cost-growth load: the connections in turn. */

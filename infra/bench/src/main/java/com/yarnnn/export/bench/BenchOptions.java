@@ -23,7 +23,8 @@ import java.util.Set;
  * @param slackSeconds      how long the Zipf run sends
  * @param zipfExponent      skew of the connections' share of exports
  * @param remoteConnections distinct Slack connections of the remote-transport Zipf run
- * @param remoteRate        offered exports/s of the remote-transport Zipf run
+ * @param remoteRates       offered exports/s of the remote-transport Zipf runs, one run each (the first is held to
+ *                          issue 16's targets)
  * @param remoteSeconds     how long the remote-transport Zipf run sends
  * @param remoteLatencyMs   what the hosted Slack MCP double adds to every tool call before it answers
  * @param growthConnections connection counts of the cost-growth table (both transports)
@@ -40,7 +41,7 @@ import java.util.Set;
  */
 record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurrency, int seedExports,
         int slackConnections, double slackRate, int slackSeconds, double zipfExponent, int remoteConnections,
-        double remoteRate, int remoteSeconds, int remoteLatencyMs, List<Integer> growthConnections,
+        List<Double> remoteRates, int remoteSeconds, int remoteLatencyMs, List<Integer> growthConnections,
         double growthRate, int growthSeconds, int mcpSessions, int mcpSeconds, int mcpRounds, int mcpWarmUp,
         int mcpProcessGuard, Path resultsDir) {
 
@@ -50,7 +51,7 @@ record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurre
                     [--seed-exports=5]
                     [--mcp-sessions=4] [--mcp-seconds=6] [--mcp-rounds=2] [--mcp-warm-up=10]
                     [--slack-connections=1000] [--slack-rate=20] [--slack-seconds=30] [--zipf-exponent=1.0]
-                    [--remote-connections=10000] [--remote-rate=50] [--remote-seconds=30] [--remote-latency-ms=30]
+                    [--remote-connections=10000] [--remote-rates=50] [--remote-seconds=30] [--remote-latency-ms=30]
                     [--growth-connections=1,100,10000] [--growth-rate=10] [--growth-seconds=10]
                     [--mcp-process-guard=100] [--results=infra/bench/results]""";
 
@@ -78,7 +79,7 @@ record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurre
                 integer(given.remove("slack-seconds"), 30),
                 decimal(given.remove("zipf-exponent"), 1.0),
                 integer(given.remove("remote-connections"), 10_000),
-                decimal(given.remove("remote-rate"), 50),
+                list(given.remove("remote-rates"), "50").stream().map(Double::parseDouble).toList(),
                 integer(given.remove("remote-seconds"), 30),
                 integer(given.remove("remote-latency-ms"), 30),
                 list(given.remove("growth-connections"), "1,100,10000").stream().map(Integer::parseInt).toList(),
