@@ -1,6 +1,7 @@
 package com.yarnnn.export.bench;
 
 import com.yarnnn.export.connector.connection.ConnectionStore;
+import com.yarnnn.export.fakes.hosted.HostedSlackMcp;
 import com.yarnnn.export.fakes.slack.FakeSlackApi;
 import com.yarnnn.export.infra.Infrastructure;
 import com.yarnnn.export.localstack.DevTokens;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -21,10 +23,13 @@ import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSample
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The benchmark: the two baselines, then the local stack (embedded Kafka and PostgreSQL, the real MCP servers, a
- * local fake Slack API) driven over HTTP; writes {@code results.md}, {@code results.csv} and latency plots.
+ * local fake Slack API, the hosted Slack MCP double for the remote transport) driven over HTTP; writes
+ * {@code results.md}, {@code results.csv} and latency plots.
  */
 public final class BenchMain {
 
@@ -65,7 +70,7 @@ public final class BenchMain {
         if (options.runs("seed")) {
             report.add(SeedBaseline.run(serversDir, exportRoot, options.seedExports()));
         }
-        if (options.runs("folder") || options.runs("mcp") || options.runs("slack") || options.runs("growth")) {
+        if (Stream.of("folder", "mcp", "slack", "slack-remote", "growth", "growth-remote").anyMatch(options::runs)) {
             onStack();
         }
         report.write(options.resultsDir());
@@ -76,13 +81,20 @@ public final class BenchMain {
         String secret = DevTokens.randomSecret();
         try (Infrastructure infrastructure = Infrastructure.startLocal(System::getenv);
                 FakeSlackApi slack = new FakeSlackApi(SLACK_TOKEN);
-                LocalStack stack = LocalStack.start(stackProperties(infrastructure, secret, slack))) {
+                HostedSlackMcp hosted = HostedSlackMcp.start();
+                LocalStack stack = LocalStack.start(stackProperties(infrastructure, secret, slack, hosted))) {
+            hosted.faults().latency(Duration.ofMillis(options.remoteLatencyMs()));
             LoadDriver driver = new LoadDriver(stack.baseUrl());
             ProjectionReader projection = new ProjectionReader(stack.edge().getBean(JdbcClient.class));
             PipelineRun runs = new PipelineRun(projection, new SessionMeters(
                     () -> stack.consumer().getBean(MeterRegistry.class)), options.resultsDir());
             ConnectionStore connections = stack.edge().getBean(ConnectionStore.class);
-            SlackWorkspaces warmUp = SlackWorkspaces.connect(connections, secret, SLACK_TOKEN, 1, "W");
+            TransactionTemplate transactions = new TransactionTemplate(
+                    stack.edge().getBean(PlatformTransactionManager.class));
+            SlackWorkspaces warmUp = SlackWorkspaces.connect(connections, transactions, secret, SLACK_TOKEN, 1, "W");
+            SlackWorkspaces.register(hosted, warmUp.get(0));
+            SlackRuns slackRuns = new SlackRuns(stack, driver, projection, runs, warmUp,
+                    options.mcpProcessGuard());
             if (options.runs("folder") || options.runs("mcp")) {
                 try (OutcomeWatcher outcomes = new OutcomeWatcher(infrastructure.kafka().bootstrapServers())) {
                     if (options.runs("folder")) {
@@ -95,29 +107,69 @@ public final class BenchMain {
                     }
                 }
             }
+            // the remote runs go first: a JVM's RSS seldom shrinks, and theirs is measured against a target; and a
+            // stdio run that has not drained when the bench stops waiting leaves exports a later run would deliver
+            if (options.runs("slack-remote")) {
+                SlackWorkspaces workspaces = SlackWorkspaces.connectHosted(connections, transactions, secret, hosted,
+                        options.remoteConnections(), "R");
+                List<Double> rates = options.remoteRates();
+                for (int i = 0; i < rates.size(); i++) {
+                    double perSecond = rates.get(i);
+                    SlackRuns.Measured remote = slackRuns.remote(hosted, new PipelineRun.Label("slack remote Zipf",
+                            "slack remote", workspaces.size(), rate(perSecond) + ", Zipf s=" + options.zipfExponent()
+                                    + ", " + options.remoteLatencyMs() + " ms per tool call",
+                            "latency-slack-remote-zipf-" + rate(perSecond).replace("/s", "") + ".png"),
+                            (int) Math.round(perSecond * options.remoteSeconds()),
+                            zipfLoad(workspaces, perSecond, options.remoteSeconds(),
+                                    i * workspaces.size() / rates.size()));
+                    report.add(remote.row(), remote.remote());
+                }
+            }
+            if (options.runs("growth-remote")) {
+                for (int count : options.growthConnections()) {
+                    SlackWorkspaces workspaces = SlackWorkspaces.connectHosted(connections, transactions, secret,
+                            hosted, count, "H" + count);
+                    SlackRuns.Measured remote = slackRuns.remote(hosted, growthLabel("slack remote", count),
+                            (int) Math.round(options.growthRate() * options.growthSeconds()), roundRobin(workspaces));
+                    report.add(remote.row(), remote.remote());
+                }
+            }
             if (options.runs("slack")) {
-                SlackWorkspaces workspaces = SlackWorkspaces.connect(connections, secret, SLACK_TOKEN,
+                SlackWorkspaces workspaces = SlackWorkspaces.connect(connections, transactions, secret, SLACK_TOKEN,
                         options.slackConnections(), "Z");
-                int[] picks = zipf(options.slackConnections(), (int) Math.ceil(options.slackRate() * options.slackSeconds()));
-                restartConsumer(stack, driver, projection, warmUp);
-                report.add(runs.measure(new PipelineRun.Label("slack Zipf", "slack", workspaces.size(),
+                report.add(slackRuns.stdio(new PipelineRun.Label("slack Zipf", "slack stdio", workspaces.size(),
                         rate(options.slackRate()) + ", Zipf s=" + options.zipfExponent(), "latency-slack-zipf.png"),
-                        sampler -> driver.openLoop(options.slackRate(), options.slackSeconds(),
-                                n -> workspaces.call(picks[n], n), () -> sampler.liveServers() >= options.mcpProcessGuard())));
+                        zipfLoad(workspaces, options.slackRate(), options.slackSeconds(), 0)));
             }
             if (options.runs("growth")) {
                 for (int count : options.growthConnections()) {
-                    SlackWorkspaces workspaces = SlackWorkspaces.connect(connections, secret, SLACK_TOKEN, count,
-                            "G" + count);
-                    restartConsumer(stack, driver, projection, warmUp);
-                    report.add(runs.measure(new PipelineRun.Label("cost growth", "slack", count,
-                            rate(options.growthRate()) + ", round robin", null),
-                            sampler -> driver.openLoop(options.growthRate(), options.growthSeconds(),
-                                    n -> workspaces.call(n % count, n),
-                                    () -> sampler.liveServers() >= options.mcpProcessGuard())));
+                    SlackWorkspaces workspaces = SlackWorkspaces.connect(connections, transactions, secret,
+                            SLACK_TOKEN, count, "G" + count);
+                    report.add(slackRuns.stdio(growthLabel("slack stdio", count), roundRobin(workspaces)));
                 }
             }
         }
+    }
+
+    private PipelineRun.Label growthLabel(String provider, int connections) {
+        return new PipelineRun.Label("cost growth", provider, connections, rate(options.growthRate()) + ", round robin",
+                null);
+    }
+
+    /**
+     * Open loop at {@code rate} for {@code seconds}, each export through a connection drawn Zipf; the most drawn is
+     * connection {@code first} (another run on the same connections starts elsewhere, with their rate budgets full).
+     */
+    private SlackRuns.Load zipfLoad(SlackWorkspaces workspaces, double rate, int seconds, int first) {
+        int[] picks = zipf(workspaces.size(), (int) Math.ceil(rate * seconds));
+        return (driver, guard) -> driver.openLoop(rate, seconds,
+                n -> workspaces.call((picks[n] + first) % workspaces.size(), n), guard);
+    }
+
+    /** The cost-growth load: the connections in turn. */
+    private SlackRuns.Load roundRobin(SlackWorkspaces workspaces) {
+        return (driver, guard) -> driver.openLoop(options.growthRate(), options.growthSeconds(),
+                n -> workspaces.call(n % workspaces.size(), n), guard);
     }
 
     /**
@@ -138,25 +190,14 @@ public final class BenchMain {
                 "latency-folder-half.png"), sampler -> driver.openLoop(half, options.seconds(), n -> call, () -> false)));
     }
 
-    /**
-     * A fresh export-consumer, so a run starts with no MCP server alive and its own meters; one Slack export through a
-     * connection of its own waits until the new consumer has its partitions.
-     */
-    private static void restartConsumer(LocalStack stack, LoadDriver driver, ProjectionReader projection,
-            SlackWorkspaces warmUp) {
-        stack.stopConsumer();
-        stack.startConsumer();
-        projection.awaitTerminal(driver.openLoop(1, 1, n -> warmUp.call(0, n), () -> false).accepted(),
-                Duration.ofSeconds(120));
-    }
-
     private int[] zipf(int connections, int exports) {
         SharedStateDiscreteSampler sampler = RejectionInversionZipfSampler.of(RandomSource.XO_RO_SHI_RO_128_PP.create(ZIPF_SEED), connections,
                 options.zipfExponent());
         return sampler.samples(exports).map(k -> k - 1).toArray();
     }
 
-    private Map<String, Object> stackProperties(Infrastructure infrastructure, String secret, FakeSlackApi slack) {
+    private Map<String, Object> stackProperties(Infrastructure infrastructure, String secret, FakeSlackApi slack,
+            HostedSlackMcp hosted) {
         Map<String, Object> properties = new HashMap<>(infrastructure.springProperties());
         properties.put("yarnnn.auth.jwt-secret", secret);
         properties.put("yarnnn.vault.keys", DevVaultKeys.random());
@@ -167,6 +208,8 @@ public final class BenchMain {
         properties.put("yarnnn.mcp.servers.slack.env.NODE_OPTIONS",
                 "--import=" + serversDir.resolve("slack-fetch-redirect.mjs"));
         properties.put("yarnnn.mcp.servers.slack.env.SLACK_API_BASE_URL", slack.baseUrl());
+        // the transport stays stdio (the default) until a remote run restarts export-consumer with it
+        properties.put("yarnnn.mcp.remote.servers.slack.url", hosted.url());
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.com.yarnnn", "WARN");

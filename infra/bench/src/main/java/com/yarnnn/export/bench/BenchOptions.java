@@ -12,7 +12,7 @@ import java.util.Set;
  * What to run, from {@code --name=value} arguments (see {@link #USAGE}).
  *
  * @param scenarios         which parts run: {@code raw}, {@code seed}, {@code folder}, {@code mcp}, {@code slack},
- *                          {@code growth}
+ *                          {@code slack-remote}, {@code growth} (stdio), {@code growth-remote}
  * @param seconds           how long each folder load run sends
  * @param warmUp            seconds of unmeasured load before the raw baseline and before the folder runs, the same
  *                          concurrency as measured: the JIT compiler is done before the clock starts
@@ -22,7 +22,12 @@ import java.util.Set;
  * @param slackRate         offered exports/s of the Zipf run
  * @param slackSeconds      how long the Zipf run sends
  * @param zipfExponent      skew of the connections' share of exports
- * @param growthConnections connection counts of the cost-growth table
+ * @param remoteConnections distinct Slack connections of the remote-transport Zipf run
+ * @param remoteRates       offered exports/s of the remote-transport Zipf runs, one run each (the first is held to
+ *                          issue 16's targets)
+ * @param remoteSeconds     how long the remote-transport Zipf run sends
+ * @param remoteLatencyMs   what the hosted Slack MCP double adds to every tool call before it answers
+ * @param growthConnections connection counts of the cost-growth table (both transports)
  * @param growthRate        offered exports/s of each cost-growth step
  * @param growthSeconds     how long each cost-growth step sends
  * @param mcpSessions       exports in flight on each route of the MCP-vs-HTTP comparison: MCP sessions (one per
@@ -35,16 +40,19 @@ import java.util.Set;
  * @param resultsDir        where the table, CSV and plots go
  */
 record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurrency, int seedExports,
-        int slackConnections, double slackRate, int slackSeconds, double zipfExponent, List<Integer> growthConnections,
+        int slackConnections, double slackRate, int slackSeconds, double zipfExponent, int remoteConnections,
+        List<Double> remoteRates, int remoteSeconds, int remoteLatencyMs, List<Integer> growthConnections,
         double growthRate, int growthSeconds, int mcpSessions, int mcpSeconds, int mcpRounds, int mcpWarmUp,
         int mcpProcessGuard, Path resultsDir) {
 
     static final String USAGE = """
-            ./bench [--scenarios=raw,seed,folder,mcp,slack,growth] [--seconds=20] [--warm-up=30] [--concurrency=8]
+            ./bench [--scenarios=raw,seed,folder,mcp,slack,slack-remote,growth,growth-remote] [--seconds=20]
+                    [--warm-up=30] [--concurrency=8]
                     [--seed-exports=5]
                     [--mcp-sessions=4] [--mcp-seconds=6] [--mcp-rounds=2] [--mcp-warm-up=10]
                     [--slack-connections=1000] [--slack-rate=20] [--slack-seconds=30] [--zipf-exponent=1.0]
-                    [--growth-connections=1,10,100,1000] [--growth-rate=10] [--growth-seconds=10]
+                    [--remote-connections=10000] [--remote-rates=50] [--remote-seconds=30] [--remote-latency-ms=30]
+                    [--growth-connections=1,100,10000] [--growth-rate=10] [--growth-seconds=10]
                     [--mcp-process-guard=100] [--results=infra/bench/results]""";
 
     static BenchOptions parse(String[] args) {
@@ -60,7 +68,8 @@ record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurre
             given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         BenchOptions options = new BenchOptions(
-                new LinkedHashSet<>(list(given.remove("scenarios"), "raw,seed,folder,mcp,slack,growth")),
+                new LinkedHashSet<>(list(given.remove("scenarios"),
+                        "raw,seed,folder,mcp,slack,slack-remote,growth,growth-remote")),
                 integer(given.remove("seconds"), 20),
                 integer(given.remove("warm-up"), 30),
                 integer(given.remove("concurrency"), 8),
@@ -69,7 +78,11 @@ record BenchOptions(Set<String> scenarios, int seconds, int warmUp, int concurre
                 decimal(given.remove("slack-rate"), 20),
                 integer(given.remove("slack-seconds"), 30),
                 decimal(given.remove("zipf-exponent"), 1.0),
-                list(given.remove("growth-connections"), "1,10,100,1000").stream().map(Integer::parseInt).toList(),
+                integer(given.remove("remote-connections"), 10_000),
+                list(given.remove("remote-rates"), "50").stream().map(Double::parseDouble).toList(),
+                integer(given.remove("remote-seconds"), 30),
+                integer(given.remove("remote-latency-ms"), 30),
+                list(given.remove("growth-connections"), "1,100,10000").stream().map(Integer::parseInt).toList(),
                 decimal(given.remove("growth-rate"), 10),
                 integer(given.remove("growth-seconds"), 10),
                 integer(given.remove("mcp-sessions"), 4),

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,6 +19,7 @@ final class BenchReport {
 
     private final List<BenchRow> rows = new ArrayList<>();
     private final List<RouteComparison.Result> comparisons = new ArrayList<>();
+    private final Map<BenchRow, RemoteRun> remote = new LinkedHashMap<>();
     private final BenchOptions options;
 
     BenchReport(BenchOptions options) {
@@ -27,6 +30,14 @@ final class BenchReport {
         rows.add(row);
         System.out.println(BenchRow.markdownHeader().lines().findFirst().orElseThrow());
         System.out.println(row.markdown());
+    }
+
+    /** A run on the remote transport, with its client figures. */
+    void add(BenchRow row, RemoteRun run) {
+        add(row);
+        remote.put(row, run);
+        System.out.println(RemoteRun.MARKDOWN_HEADER.lines().findFirst().orElseThrow());
+        System.out.println(run.markdown(row));
     }
 
     void add(RouteComparison.Result comparison) {
@@ -49,6 +60,11 @@ final class BenchReport {
                 .append(BenchRow.cpuMarkdownHeader()).append('\n');
         rows.stream().filter(row -> !row.cpuMillis().isEmpty())
                 .forEach(row -> text.append(row.cpuMarkdown()).append('\n'));
+        if (!remote.isEmpty()) {
+            text.append("\nThe remote transport's runs: clients of export-consumer and what the hosted Slack MCP double "
+                    + "saw (the double runs in this JVM too):\n\n").append(RemoteRun.MARKDOWN_HEADER).append('\n');
+            remote.forEach((row, run) -> text.append(run.markdown(row)).append('\n'));
+        }
         comparisons.forEach(comparison -> text.append('\n').append(comparison.markdown()));
         text.append('\n').append(ratios());
         return text.toString();
@@ -87,7 +103,24 @@ final class BenchReport {
             text.append(line("half rate p99 accepted→SUCCEEDED", ms(row.latency().p99()), "≤ 60 ms",
                     row.latency().p99() <= 60));
         });
+        remote.entrySet().stream().filter(e -> e.getKey().scenario().equals("slack remote Zipf")).findFirst()
+                .ifPresent(e -> text.append(remoteTargets(e.getKey(), e.getValue())));
         return text.isEmpty() ? "" : "Targets:\n\n" + text;
+    }
+
+    /** Issue 16's targets for the remote transport at 10,000 connections. */
+    private static String remoteTargets(BenchRow row, RemoteRun run) {
+        double completed = (double) row.succeeded() / run.offered();
+        return line("remote: succeeded of offered", percent(completed) + " (" + row.succeeded() + " of "
+                + run.offered() + ")", "≥ 99 %", completed >= 0.99)
+                + line("remote: p99 accepted→SUCCEEDED", ms(row.latency().p99()), "≤ 250 ms",
+                        row.latency().p99() <= 250)
+                + line("remote: RSS peak of the JVM (the whole stack and the double)",
+                        Math.round(row.resources().jvmRssMb()) + " MB", "≤ 1024 MB", row.resources().jvmRssMb() <= 1024)
+                + line("remote: child processes alive at once", String.valueOf(row.resources().childrenMax()), "0",
+                        row.resources().childrenMax() == 0)
+                + line("remote: exports not succeeded (any error, a missing session included)",
+                        String.valueOf(row.notSucceeded()), "0", row.notSucceeded() == 0);
     }
 
     private Optional<BenchRow> find(String scenario) {
@@ -99,7 +132,7 @@ final class BenchReport {
     }
 
     private static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%.0f %%", ratio * 100);
+        return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
     }
 
     private static String ms(double value) {

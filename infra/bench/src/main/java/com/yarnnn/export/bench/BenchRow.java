@@ -18,6 +18,17 @@ record BenchRow(String scenario, String provider, int connections, String offere
             + "not_succeeded,completed_per_s,p50_ms,p95_ms,p99_ms,queued_p50_ms,delivering_p50_ms,heap_peak_mb,"
             + "jvm_rss_peak_mb,mcp_rss_peak_mb,total_rss_peak_mb,mcp_processes_started,mcp_processes_live_max,pool_hit_rate,note";
 
+    /**
+     * The same row with the remote transport's client hit rate (1 − MCP sessions initialized / tool calls) in place of
+     * the stdio pool's, which a remote run does not use.
+     */
+    BenchRow withClientHitRate(double rate) {
+        return new BenchRow(scenario, provider, connections, offered, accepted, acceptedPerSecond, succeeded,
+                notSucceeded, completedPerSecond, latency, queuedP50, deliveringP50, resources, rate, cpuMillis,
+                note.substring(0, note.lastIndexOf("hit rate"))
+                        + "hit rate of the remote clients = 1 − MCP sessions initialized / tool calls");
+    }
+
     String csv() {
         return String.join(",", scenario, provider, String.valueOf(connections), quoted(offered),
                 String.valueOf(accepted), number(acceptedPerSecond), String.valueOf(succeeded),
@@ -42,14 +53,14 @@ record BenchRow(String scenario, String provider, int connections, String offere
 
     /** CPU milliseconds per succeeded export, by part of the stack, then in all. */
     String cpuMarkdown() {
-        List<String> cells = new ArrayList<>(List.of(scenario, String.valueOf(connections), offered));
+        List<String> cells = new ArrayList<>(List.of(scenario, provider, String.valueOf(connections), offered));
         CpuAccount.columns().forEach(part -> cells.add(oneDecimal(cpuMillis.getOrDefault(part, 0.0) / succeeded)));
         cells.add("**" + oneDecimal(cpuMillis.values().stream().mapToDouble(Double::doubleValue).sum() / succeeded) + "**");
         return "| " + String.join(" | ", cells) + " |";
     }
 
     static String cpuMarkdownHeader() {
-        List<String> columns = new ArrayList<>(List.of("run", "connections", "offered"));
+        List<String> columns = new ArrayList<>(List.of("run", "provider", "connections", "offered"));
         columns.addAll(CpuAccount.columns());
         columns.add("total");
         return "| " + String.join(" | ", columns) + " |\n" + "|---".repeat(columns.size()) + "|";

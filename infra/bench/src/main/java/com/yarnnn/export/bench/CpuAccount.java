@@ -85,11 +85,14 @@ final class CpuAccount implements AutoCloseable {
 
     private static Map<String, Pattern> parts() {
         Map<String, Pattern> parts = new LinkedHashMap<>();
+        // the hosted MCP double's Tomcat binds 127.0.0.1, which Tomcat puts in its threads' names; the stack's do not
+        parts.put("hosted MCP double", Pattern.compile("http-nio-127\\.0\\.0\\.1-.*"));
         parts.put("api-edge HTTP", Pattern.compile("http-nio-.*"));
         parts.put("delivery", Pattern.compile("export-(worker|retry)-.*|export-(folder|slack|notion|gmail)-\\d+"));
         // the SDK's stdio transport reads, writes and drains stderr on unnamed single-thread executors; Reactor's
-        // parallel scheduler times its requests out
-        parts.put("MCP client", Pattern.compile("pool-\\d+-thread-\\d+|boundedElastic-.*|parallel-.*"));
+        // parallel scheduler times its requests out; the remote transport's shared HTTP client runs remote-mcp-http-*
+        parts.put("MCP client", Pattern.compile("pool-\\d+-thread-\\d+|boundedElastic-.*|parallel-.*"
+                + "|remote-mcp-http-.*"));
         parts.put("Kafka producers", Pattern.compile("kafka-producer-network-thread.*"));
         parts.put("projection", Pattern.compile("export-projector-.*"));
         parts.put("api-edge live status", Pattern.compile("export-edge-live-.*"));

@@ -10,14 +10,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Samples memory every 100 ms during a run: the JVM's heap and RSS, the RSS of the MCP servers it started (every
- * descendant but the embedded PostgreSQL, launchers included), which server processes appeared, and how many lived
- * at once.
+ * descendant but the embedded PostgreSQL, launchers included), which server processes appeared, and how many
+ * servers and child processes lived at once.
  */
 final class ResourceSampler implements AutoCloseable {
 
-    /** The peaks of a run; {@code mcpStarted} counts server processes first seen during it. */
+    /**
+     * The peaks of a run; {@code mcpStarted} counts server processes first seen during it, {@code childrenMax} the
+     * most descendants but PostgreSQL alive at once (launchers included).
+     */
     record Peaks(double heapMb, double jvmRssMb, double mcpRssMb, double totalRssMb, int mcpStarted, int mcpLiveMax,
-            int mcpLiveAtEnd) {
+            int mcpLiveAtEnd, int childrenMax) {
     }
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -32,6 +35,7 @@ final class ResourceSampler implements AutoCloseable {
     private long mcpRssPeakKb;
     private long totalRssPeakKb;
     private int liveMax;
+    private int childrenMax;
     private volatile int live;
 
     private ResourceSampler() {
@@ -52,7 +56,7 @@ final class ResourceSampler implements AutoCloseable {
 
     synchronized Peaks peaks() {
         return new Peaks(heapPeak / 1048576.0, jvmRssPeakKb / 1024.0, mcpRssPeakKb / 1024.0, totalRssPeakKb / 1024.0,
-                started.size(), liveMax, live);
+                started.size(), liveMax, live, childrenMax);
     }
 
     @Override
@@ -69,6 +73,7 @@ final class ResourceSampler implements AutoCloseable {
         servers.stream().filter(pid -> !seenBefore.contains(pid)).forEach(started::add);
         live = servers.size();
         liveMax = Math.max(liveMax, live);
+        childrenMax = Math.max(childrenMax, children.size());
         heapPeak = Math.max(heapPeak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         jvmRssPeakKb = Math.max(jvmRssPeakKb, jvm);
         mcpRssPeakKb = Math.max(mcpRssPeakKb, mcp);
