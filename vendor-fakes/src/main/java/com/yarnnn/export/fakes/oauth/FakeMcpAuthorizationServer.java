@@ -111,10 +111,7 @@ public final class FakeMcpAuthorizationServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    exchange.getRequestURI().getRawQuery());
+            Request request = Request.read(exchange);
             requests.add(request);
             Answer answer = switch (request.path()) {
                 case "/.well-known/oauth-authorization-server" -> Answer.json(200, metadata());

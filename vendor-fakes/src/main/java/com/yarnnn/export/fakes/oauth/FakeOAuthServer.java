@@ -33,6 +33,14 @@ public final class FakeOAuthServer implements AutoCloseable {
     /** A request as it arrived. */
     public record Request(String method, String path, Map<String, List<String>> headers, String body, String rawQuery) {
 
+        /** The exchange's request, its body read. */
+        static Request read(HttpExchange exchange) throws IOException {
+            return new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestURI().getRawQuery());
+        }
+
         /** The query string's parameters, decoded. */
         public Map<String, String> query() {
             return pairs(rawQuery);
@@ -149,10 +157,7 @@ public final class FakeOAuthServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    exchange.getRequestURI().getRawQuery());
+            Request request = Request.read(exchange);
             requests.add(request);
             Function<Request, Response> answer = answers.get(request.path());
             Response response = answer != null ? answer.apply(request)
