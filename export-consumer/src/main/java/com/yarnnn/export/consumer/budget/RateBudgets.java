@@ -82,9 +82,12 @@ public class RateBudgets {
      * {@link #LONGEST_DOUBLED_PAUSE}); a limit answered while a sibling (another channel of the same workspace) is
      * still paused is the parent's, which is then paused too. Answers arriving during a pause change nothing.
      *
-     * @return how long the most specific budget is paused from now
+     * @return how long the most specific budget is paused from now; {@code requested} when there is none to pause
      */
     public Duration pause(List<RateBudget> budgets, Duration requested) {
+        if (budgets.isEmpty()) {
+            return requested;
+        }
         return transaction.execute(tx -> {
             Instant now = clock.instant();
             lock(budgets, now);

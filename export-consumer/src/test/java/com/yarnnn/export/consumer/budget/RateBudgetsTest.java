@@ -77,6 +77,11 @@ class RateBudgetsTest {
     }
 
     @Test
+    void aSlowDownForAProviderWithoutBudgetsPausesNothingAndWaitsWhatWasAsked() {
+        assertThat(budgets().pause(List.of(), Duration.ofSeconds(7))).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
     void aSecondChannelLimitedWhileAnotherWaitsPausesTheWorkspace() {
         RateBudgets budgets = budgets();
         RateBudget workspace = budget("workspace", 100, Duration.ofMinutes(1));

@@ -10,6 +10,8 @@ import com.yarnnn.export.connector.provider.ProviderConnections;
 import com.yarnnn.export.connector.provider.ProviderDescriptor;
 import com.yarnnn.export.connector.provider.RateBudget;
 import com.yarnnn.export.schemas.event.ExportRequested;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +21,9 @@ import java.util.List;
  * token, renewing it when the server refuses it, and on a later attempt looking for what an earlier one left.
  */
 public class HostedMcpExportProvider implements ExportProvider {
+
+    /** Generous: the vendor's own 429s set the pace; this budget is there to be paused. */
+    static final int CONNECTION_EXPORTS_PER_MINUTE = 600;
 
     private final ProviderDescriptor descriptor;
     private final HostedToolMapping mapping;
@@ -50,9 +55,17 @@ public class HostedMcpExportProvider implements ExportProvider {
         mapping.checkDestination(destinationId);
     }
 
+    /**
+     * The mapping's budgets, then one for the connection: a vendor's 429 pauses the most specific budget, so a
+     * mapping that declares none still has its slow-down scoped to the connection that was told, not the provider.
+     */
     @Override
     public List<RateBudget> budgets(ExportRequested request) {
-        return mapping.budgets(request);
+        List<RateBudget> budgets = new ArrayList<>(mapping.budgets(request));
+        budgets.add(new RateBudget(descriptor.id() + ":connection:" + request.connectionId(),
+                "this " + descriptor.displayName() + " connection", CONNECTION_EXPORTS_PER_MINUTE,
+                Duration.ofMinutes(1)));
+        return budgets;
     }
 
     @Override

@@ -44,7 +44,10 @@ public interface HostedToolMapping {
         return Optional.empty();
     }
 
-    /** The rate budgets one delivery draws on, the most specific first. By default none beyond the vendor's 429s. */
+    /**
+     * The rate budgets one delivery draws on, the most specific first; the provider adds one for the connection after
+     * them. By default none but that one.
+     */
     default List<RateBudget> budgets(ExportRequested request) {
         return List.of();
     }

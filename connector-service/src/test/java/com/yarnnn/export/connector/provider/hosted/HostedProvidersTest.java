@@ -75,6 +75,19 @@ class HostedProvidersTest {
     }
 
     @Test
+    void aSlowDownIsScopedToTheConnectionThatWasTold() {
+        context.withBean(ConnectionAccess.class, () -> connection).run(ctx -> {
+            ExportRequested request = request("Paced", "Body");
+
+            assertThat(ctx.getBean(ProviderRegistry.class).require("canvas").budgets(request))
+                    .singleElement().satisfies(budget -> {
+                        assertThat(budget.key()).isEqualTo("canvas:connection:" + connection.id());
+                        assertThat(budget.scope()).isEqualTo("this Slack canvas connection");
+                    });
+        });
+    }
+
+    @Test
     void aRefusedTokenIsRenewedOnceAndTheCallSentAgain() {
         context.withBean(ConnectionAccess.class, () -> connection).run(ctx -> {
             server.revoke(TOKEN);
