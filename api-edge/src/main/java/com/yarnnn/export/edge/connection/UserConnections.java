@@ -82,6 +82,13 @@ public class UserConnections {
         ofProvider.forEach(this::remove);
     }
 
+    /** Revokes and deletes every connection of the user, of any provider; returns how many there were. */
+    public int disconnectAll(UUID userId) {
+        List<Connection> all = store.listForUser(userId);
+        all.forEach(this::remove);
+        return all.size();
+    }
+
     public List<Destination> destinations(UUID userId, String providerId) {
         return withConnection(userId, providerId, destinations::list);
     }

@@ -1,11 +1,15 @@
 package com.yarnnn.export.edge.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,7 +17,11 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -70,14 +78,33 @@ class SecurityConfiguration {
         return new ProblemAuthenticationEntryPoint(resolver);
     }
 
+    /** @param moreChecks the token validators other parts contribute (a revoked user's tokens are refused) */
     @Bean
-    JwtDecoder jwtDecoder(AuthProperties auth, Clock clock) {
+    JwtDecoder jwtDecoder(AuthProperties auth, Clock clock, List<OAuth2TokenValidator<Jwt>> moreChecks) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(auth.signingKey())
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
+        decoder.setClaimSetConverter(withoutInventedIssueTime());
         JwtTimestampValidator notExpired = new JwtTimestampValidator();
         notExpired.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(notExpired, new UserTokenValidator()));
+        List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>(List.of(notExpired, new UserTokenValidator()));
+        checks.addAll(moreChecks);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(checks));
         return decoder;
+    }
+
+    /**
+     * Spring's claim conversion gives a token without {@code iat} the issue time {@code exp} - 1 s; a revoked user's
+     * token must not seem that new, so the issue time stays unknown.
+     */
+    private static Converter<Map<String, Object>, Map<String, Object>> withoutInventedIssueTime() {
+        MappedJwtClaimSetConverter defaults = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        return claims -> {
+            Map<String, Object> converted = defaults.convert(claims);
+            if (!claims.containsKey(JwtClaimNames.IAT)) {
+                converted.remove(JwtClaimNames.IAT);
+            }
+            return converted;
+        };
     }
 }
