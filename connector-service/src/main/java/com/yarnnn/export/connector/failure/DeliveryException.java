@@ -13,6 +13,7 @@ public class DeliveryException extends RuntimeException {
     private final String code;
     private final boolean retryable;
     private final Duration retryAfter;
+    private final boolean connectionLimited;
 
     public DeliveryException(String code, String message, boolean retryable, Throwable cause) {
         this(code, message, retryable, null, cause);
@@ -20,15 +21,38 @@ public class DeliveryException extends RuntimeException {
 
     /** @param retryAfter how long the provider asked us to wait (HTTP 429 Retry-After, Slack {@code ratelimited}) */
     public DeliveryException(String code, String message, boolean retryable, Duration retryAfter, Throwable cause) {
+        this(code, message, retryable, retryAfter, false, cause);
+    }
+
+    private DeliveryException(String code, String message, boolean retryable, Duration retryAfter,
+            boolean connectionLimited, Throwable cause) {
         super(message, cause);
         this.code = code;
         this.retryable = retryable;
         this.retryAfter = retryAfter;
+        this.connectionLimited = connectionLimited;
     }
 
-    /** Set when the provider rate-limited the call: the export's most specific budget is paused this long. */
+    /**
+     * The vendor limits the connection as a whole (a hosted MCP server's HTTP 429 counts the token's calls, whatever
+     * the destination): every export through it waits {@code retryAfter}, not only those to the same destination.
+     */
+    public static DeliveryException connectionRateLimited(String code, String message, Duration retryAfter,
+            Throwable cause) {
+        return new DeliveryException(code, message, true, retryAfter, true, cause);
+    }
+
+    /**
+     * Set when the provider rate-limited the call: the export's most specific budget is paused this long, or its
+     * connection's when {@link #connectionLimited()}.
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** Whether the rate limit is the whole connection's rather than the destination's. */
+    public boolean connectionLimited() {
+        return connectionLimited;
     }
 
     public String code() {

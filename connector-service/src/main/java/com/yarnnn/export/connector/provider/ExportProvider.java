@@ -38,7 +38,8 @@ public interface ExportProvider {
 
     /**
      * The rate budgets one delivery of the request draws on, the most specific first (a provider's "slow down"
-     * answer pauses that one). Defaults to none.
+     * answer pauses that one) and the connection's last (a slow-down for the whole connection pauses that one).
+     * Defaults to none.
      */
     default List<RateBudget> budgets(ExportRequested request) {
         return List.of();

@@ -150,7 +150,7 @@ class McpSessionPoolTest {
         McpServerSpec before = new McpServerSpec("everything", "rotating", "node", List.of(ENTRY, "stdio"),
                 Map.of("TOKEN", "old"));
         CompletableFuture<McpSchema.CallToolResult> inFlight = CompletableFuture.supplyAsync(() -> pool.callTool(
-                before, "trigger-long-running-operation", Map.of("duration", 2, "steps", 2)), callers);
+                before, "trigger-long-running-operation", Map.of("duration", 6, "steps", 2)), callers);
         await().atMost(Duration.ofSeconds(20)).until(() -> live() == 1);
         long old = pool.liveSessions().get(0).pid();
 
@@ -158,6 +158,8 @@ class McpSessionPoolTest {
                 Map.of("TOKEN", "new"));
         assertThat(text(pool.callTool(refreshed, "get-env", Map.of()))).contains("new");
 
+        // the call lasts 6 s, longer than a replacement server's start on a loaded machine
+        assertThat(inFlight).as("the old server's call is still running").isNotDone();
         assertThat(alive(old)).as("the old server still has a call in flight").isTrue();
         assertThat(inFlight.join().isError()).isNotEqualTo(Boolean.TRUE);
         await().atMost(Duration.ofSeconds(10)).until(() -> !alive(old));

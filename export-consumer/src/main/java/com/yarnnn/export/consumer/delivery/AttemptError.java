@@ -13,8 +13,12 @@ sealed interface AttemptError {
 
     ExportError error();
 
-    /** Tried again; {@code retryAfter} is set when the provider asked to slow down. */
-    record Passing(ExportError error, Optional<Duration> retryAfter) implements AttemptError {
+    /** Tried again; {@code slowDown} is set when the provider asked to slow down. */
+    record Passing(ExportError error, Optional<SlowDown> slowDown) implements AttemptError {
+    }
+
+    /** How long the provider asked to wait, and whether for the whole connection or the export's destination. */
+    record SlowDown(Duration pause, boolean wholeConnection) {
     }
 
     record Final(ExportError error) implements AttemptError {
@@ -24,7 +28,9 @@ sealed interface AttemptError {
     static AttemptError of(String providerName, RuntimeException failure) {
         if (failure instanceof DeliveryException e) {
             ExportError error = new ExportError(e.code(), e.getMessage());
-            return e.retryable() ? new Passing(error, e.retryAfter()) : new Final(error);
+            return e.retryable()
+                    ? new Passing(error, e.retryAfter().map(pause -> new SlowDown(pause, e.connectionLimited())))
+                    : new Final(error);
         }
         if (failure instanceof ConnectionUnusableException e) {
             return new Final(new ExportError(e.code(), e.getMessage()));

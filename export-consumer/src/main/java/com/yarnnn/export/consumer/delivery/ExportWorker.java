@@ -6,6 +6,7 @@ import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.connector.failpoint.Failpoints;
 import com.yarnnn.export.connector.provider.DeliveryReceipt;
 import com.yarnnn.export.connector.provider.ExportProvider;
+import com.yarnnn.export.connector.provider.RateBudget;
 import com.yarnnn.export.consumer.breaker.CallBreakers;
 import com.yarnnn.export.consumer.breaker.CallPermit;
 import com.yarnnn.export.consumer.breaker.CallVerdict;
@@ -24,6 +25,7 @@ import com.yarnnn.export.schemas.event.ExportSucceeded;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -139,11 +141,11 @@ public class ExportWorker {
             AttemptError error = AttemptError.of(provider.descriptor().displayName(), failure);
             if (error instanceof AttemptError.Passing passing) {
                 // neither the vendor's failure nor its rate limit: ours, and unexpected
-                if (verdict == CallVerdict.NEUTRAL && passing.retryAfter().isEmpty()) {
+                if (verdict == CallVerdict.NEUTRAL && passing.slowDown().isEmpty()) {
                     log.error("Export {} failed unexpectedly", ref.exportId(), failure);
                 }
-                Duration atLeast = passing.retryAfter()
-                        .map(slowDown -> budgets.pause(provider.budgets(request), slowDown))
+                Duration atLeast = passing.slowDown()
+                        .map(slowDown -> budgets.pause(pausedBy(slowDown, provider.budgets(request)), slowDown.pause()))
                         .orElse(Duration.ZERO);
                 retryLater(record, ref, attempt, error.error(), failure, atLeast);
                 return;
@@ -157,6 +159,12 @@ public class ExportWorker {
                 && request.connectionId() != null) {
             markNeedsReauth(request.connectionId());
         }
+    }
+
+    /** A slow-down for the whole connection pauses its budget, the last; any other the most specific, the first. */
+    private static List<RateBudget> pausedBy(AttemptError.SlowDown slowDown, List<RateBudget> budgets) {
+        return slowDown.wholeConnection() && !budgets.isEmpty() ? budgets.subList(budgets.size() - 1, budgets.size())
+                : budgets;
     }
 
     /** Best effort: the next export through the connection fails the same way and tries again. */

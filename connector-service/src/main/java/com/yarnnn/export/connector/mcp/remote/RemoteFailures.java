@@ -91,8 +91,8 @@ final class RemoteFailures {
         if (status == 429) {
             Duration wait = rejection.retryAfter().flatMap(value -> RetryAfter.parse(value, clock))
                     .orElse(DEFAULT_RATE_LIMIT_PAUSE);
-            return new DeliveryException("rate_limited", what + " is rate-limiting this connection; retrying after "
-                    + wait.toSeconds() + " s", true, wait, failure);
+            return DeliveryException.connectionRateLimited("rate_limited", what
+                    + " is rate-limiting this connection; retrying after " + wait.toSeconds() + " s", wait, failure);
         }
         if (status >= 500) {
             return new McpCallException("server_unavailable", what + " answered HTTP " + status + " to '" + tool + "'",

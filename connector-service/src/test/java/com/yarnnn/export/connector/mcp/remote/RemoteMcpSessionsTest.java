@@ -146,7 +146,7 @@ class RemoteMcpSessionsTest {
     }
 
     @Test
-    void a429CarriesTheServersRetryAfterInSeconds() {
+    void a429CarriesTheServersRetryAfterInSecondsForTheWholeConnection() {
         server.failNextCall(429, Map.of("Retry-After", "3"));
 
         DeliveryException failure = catchThrowableOfType(DeliveryException.class,
@@ -155,6 +155,8 @@ class RemoteMcpSessionsTest {
         assertThat(failure.code()).isEqualTo("rate_limited");
         assertThat(failure.retryable()).isTrue();
         assertThat(failure.retryAfter()).contains(Duration.ofSeconds(3));
+        assertThat(failure.connectionLimited()).as("the server counts the token's calls, whatever the tool's target")
+                .isTrue();
         assertThat(server.requests("tools/call")).isEqualTo(1);
         assertThat(server.toolRuns()).isZero();
     }
