@@ -1,4 +1,4 @@
-import { dateTime } from '../lib/format.js';
+import { dateTime, time } from '../lib/format.js';
 import { useOperatorsRoute } from '../lib/operations.js';
 
 /** The breakers the export-consumer instances report: each provider's, and connections' that are not closed. */
@@ -38,7 +38,9 @@ export function BreakerStates({ refreshKey }) {
                 <td data-label="State">
                   <span className={`badge breaker-${breaker.state.toLowerCase()}`}>{breaker.state.toLowerCase().replace('_', '-')}</span>
                 </td>
-                <td data-label="Since"><time dateTime={breaker.changed_at}>{dateTime(breaker.changed_at)}</time></td>
+                <td data-label="Since">
+                  <time dateTime={breaker.changed_at} title={dateTime(breaker.changed_at)}>{time(breaker.changed_at)}</time>
+                </td>
                 <td data-label="Instance"><code title={breaker.instance_id}>{breaker.instance_id}</code></td>
               </tr>
             ))}

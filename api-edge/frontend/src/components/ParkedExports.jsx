@@ -125,7 +125,7 @@ export function ParkedExports({ providers, selection, onSelectionChange, counts,
                 <td data-label="Destination">{entry.destination_name ?? entry.destination_id ?? '—'}</td>
                 <td data-label="Attempts">{entry.attempts ?? '—'}</td>
                 <td data-label="First failure">{entry.first_failure ?? '—'}</td>
-                <td data-label="Last error"><code>{entry.error_code}</code> {entry.error_message}</td>
+                <td data-label="Last error"><code>{entry.error_code}</code>{entry.error_message && `: ${entry.error_message}`}</td>
                 <td data-label="Parked"><time dateTime={entry.parked_at}>{dateTime(entry.parked_at)}</time></td>
                 <td data-label="Status now">
                   {entry.status && <span className={`badge status-${entry.status.toLowerCase()}`}>{entry.status}</span>}
