@@ -1,3 +1,4 @@
+import { LoadState } from './LoadState.jsx';
 import { dateTime, time } from '../lib/format.js';
 import { useOperatorsRoute } from '../lib/operations.js';
 
@@ -7,8 +8,7 @@ export function BreakerStates({ refreshKey }) {
   return (
     <section className="panel breakers" aria-labelledby="breakers-title">
       <h2 id="breakers-title">Circuit breakers</h2>
-      {error && <p className="error" role="alert">{error}</p>}
-      {data === null && !error && <p>Loading…</p>}
+      <LoadState data={data} error={error} />
       {data && (
         <p className="hint" data-instances={data.instances}>
           {data.instances === 0

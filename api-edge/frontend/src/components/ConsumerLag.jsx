@@ -1,3 +1,4 @@
+import { LoadState } from './LoadState.jsx';
 import { useOperatorsRoute } from '../lib/operations.js';
 
 /** The pipeline's consumer groups: records not committed yet, and who consumes. */
@@ -6,8 +7,7 @@ export function ConsumerLag({ refreshKey }) {
   return (
     <section className="panel lag" aria-labelledby="lag-title">
       <h2 id="lag-title">Consumer lag</h2>
-      {error && <p className="error" role="alert">{error}</p>}
-      {data === null && !error && <p>Loading…</p>}
+      <LoadState data={data} error={error} />
       {data && (
         <table className="ops-table">
           <thead>

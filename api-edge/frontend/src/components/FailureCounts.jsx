@@ -1,3 +1,4 @@
+import { LoadState } from './LoadState.jsx';
 import { KINDS } from '../lib/operations.js';
 
 /** Every provider's dead letters and parked exports, counted by error code; "Show" lists a group below. */
@@ -7,8 +8,7 @@ export function FailureCounts({ failures: { data, error }, onSelect }) {
   return (
     <section className="panel failures" aria-labelledby="failures-title">
       <h2 id="failures-title">Dead letters and parked exports</h2>
-      {error && <p className="error" role="alert">{error}</p>}
-      {data === null && !error && <p>Loading…</p>}
+      <LoadState data={data} error={error} />
       {data && rows.length === 0 && <p className="muted">Nothing is dead-lettered or parked.</p>}
       {rows.length > 0 && (
         <table className="ops-table">

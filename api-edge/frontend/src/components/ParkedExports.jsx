@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { ConfirmDialog } from './ConfirmDialog.jsx';
+import { LoadState } from './LoadState.jsx';
 import { api } from '../lib/api.js';
 import { dateTime } from '../lib/format.js';
 import { KINDS, batchBody, counted, filterQuery, useOperatorsRoute } from '../lib/operations.js';
@@ -91,8 +92,7 @@ export function ParkedExports({ providers, selection, onSelectionChange, counts,
         </div>
       </form>
       {outcome && <p className={`notice ${outcome.ok ? 'success' : 'error'}`} role="status">{outcome.text}</p>}
-      {error && <p className="error" role="alert">{error}</p>}
-      {data === null && !error && <p>Loading…</p>}
+      <LoadState data={data} error={error} />
       {data?.length === 0 && <p className="muted">No {noun}s match.</p>}
       {KINDS[kind].batch && data?.length > 0 && (
         <div className="actions">

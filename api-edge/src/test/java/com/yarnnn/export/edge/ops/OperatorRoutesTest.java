@@ -208,6 +208,7 @@ class OperatorRoutesTest extends ApiEdgeIntegrationTest {
         assertThat(api.postJson("/api/ops/dead-letters/folder/replay", USER, Map.of(), Map.of()).status())
                 .isEqualTo(403);
         assertProblem(api.get("/api/ops/parked/fax", OPERATOR), 404, "Unknown provider 'fax'");
+        assertProblem(api.get("/api/ops/quarantined/folder", OPERATOR), 404, "There are no 'quarantined' records");
         assertProblem(api.postJson("/api/ops/dead-letters/fax/replay", OPERATOR, Map.of(), Map.of()), 404,
                 "Unknown provider 'fax'");
         assertProblem(api.get("/api/ops/dead-letters/folder?from=2026-11-25T10:00:00Z&to=2026-11-25T09:00:00Z",

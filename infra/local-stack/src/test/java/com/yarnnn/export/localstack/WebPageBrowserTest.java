@@ -326,6 +326,9 @@ class WebPageBrowserTest extends VendorStackTest {
                 .allMatch(row -> "SUCCEEDED".equals(row.getAttribute("data-status"))));
         CHROMIUM.waitUpTo(PATIENCE).until(d -> "0".equals(d.findElement(countRow).getText()));
         assertThat(browser.findElements(By.cssSelector(".records button.batch-replay")).get(0).isEnabled()).isFalse();
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertThat(horizontalOverflow()).as("operations view, 390 px wide").isZero();
     }
 
     @Test
