@@ -3,7 +3,7 @@ import { ConfirmDialog } from './ConfirmDialog.jsx';
 import { LoadState } from './LoadState.jsx';
 import { api } from '../lib/api.js';
 import { dateTime } from '../lib/format.js';
-import { KINDS, batchBody, counted, filterQuery, useOperatorsRoute } from '../lib/operations.js';
+import { KINDS, batchBody, counted, filterQuery, useOperatorsRoute, useSettled } from '../lib/operations.js';
 
 /**
  * One provider's dead letters or parked exports, filtered by error code, cause and time; each replayable on its own,
@@ -12,15 +12,17 @@ import { KINDS, batchBody, counted, filterQuery, useOperatorsRoute } from '../li
  */
 export function ParkedExports({ providers, selection, onSelectionChange, counts, refreshKey, onReplayed }) {
   const id = useId();
-  const { provider, kind } = selection;
+  // the list, its count and a batch replay all follow the settled filters
+  const settled = useSettled(selection);
+  const { provider, kind } = settled;
   const base = `/api/ops/${kind}/${encodeURIComponent(provider)}`;
   const [ownRefresh, setOwnRefresh] = useState(0);
-  const { data, error } = useOperatorsRoute(`${base}${filterQuery(selection)}`, `${refreshKey}-${ownRefresh}`);
+  const { data, error } = useOperatorsRoute(`${base}${filterQuery(settled)}`, `${refreshKey}-${ownRefresh}`);
   const [asking, setAsking] = useState(null);
   const [outcome, setOutcome] = useState(null);
   const noun = KINDS[kind].noun;
   const replayable = data?.filter((entry) => entry.replayable) ?? [];
-  const codes = counts?.[KINDS[kind].field].map((count) => count.error_code) ?? [];
+  const codes = counts?.[KINDS[selection.kind].field].map((count) => count.error_code) ?? [];
 
   const change = (field) => (event) => onSelectionChange({ ...selection, [field]: event.target.value });
   const changeKind = (event) => onSelectionChange({ ...selection, kind: event.target.value, errorCode: '' });
@@ -40,11 +42,11 @@ export function ParkedExports({ providers, selection, onSelectionChange, counts,
 
   const askBatch = () => setAsking({
     title: `Replay ${counted(replayable.length, noun)}?`,
-    text: `${counted(replayable.length, noun)} of ${provider}${selection.errorCode ? ` with error ${selection.errorCode}` : ''}`
+    text: `${counted(replayable.length, noun)} of ${provider}${settled.errorCode ? ` with error ${settled.errorCode}` : ''}`
       + ' will be sent again under their export ids, so none is delivered twice. If the selection has changed by'
       + ' then, nothing is sent.',
     confirm: `Replay ${replayable.length}`,
-    path: `${base}/replay`, body: batchBody(selection, replayable.length),
+    path: `${base}/replay`, body: batchBody(settled, replayable.length),
   });
 
   const askOne = (entry) => setAsking({
@@ -61,13 +63,13 @@ export function ParkedExports({ providers, selection, onSelectionChange, counts,
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label="Filters">
         <div>
           <label htmlFor={`${id}-provider`}>Provider</label>
-          <select id={`${id}-provider`} value={provider} onChange={change('provider')}>
+          <select id={`${id}-provider`} value={selection.provider} onChange={change('provider')}>
             {providers.map((name) => <option key={name} value={name}>{name}</option>)}
           </select>
         </div>
         <div>
           <label htmlFor={`${id}-kind`}>Where</label>
-          <select id={`${id}-kind`} value={kind} onChange={changeKind}>
+          <select id={`${id}-kind`} value={selection.kind} onChange={changeKind}>
             {Object.entries(KINDS).map(([value, { label }]) => <option key={value} value={value}>{label}</option>)}
           </select>
         </div>

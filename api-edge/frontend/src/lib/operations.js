@@ -34,6 +34,16 @@ export function counted(count, noun) {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** `value` once it has not changed for `ms`: typing a filter reads the topics once, not on every key. */
+export function useSettled(value, ms = 400) {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 /** Loads an operators' route again whenever `refreshKey` changes; `data` stays shown while it reloads. */
 export function useOperatorsRoute(path, refreshKey) {
   const [state, setState] = useState({ data: null, error: null });

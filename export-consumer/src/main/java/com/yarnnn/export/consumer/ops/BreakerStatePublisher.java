@@ -7,6 +7,7 @@ import com.yarnnn.export.consumer.delivery.WorkerIdentity;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -88,9 +89,12 @@ class BreakerStatePublisher implements SmartLifecycle {
 
     /** Called on the thread whose call changed a breaker: one write is queued, however many changes come. */
     private void changed() {
-        ScheduledExecutorService current = writer;
-        if (current != null && pending.compareAndSet(false, true) && !current.isShutdown()) {
-            current.execute(this::publish);
+        if (pending.compareAndSet(false, true)) {
+            try {
+                writer.execute(this::publish);
+            } catch (RejectedExecutionException stopping) {
+                // the instance is stopping: its rows are being removed
+            }
         }
     }
 
