@@ -1,5 +1,5 @@
 import { followLink } from '../lib/router.js';
-import { userId } from '../lib/session.js';
+import { isOperator, userId } from '../lib/session.js';
 
 export function Header({ path, onSignOut }) {
   const user = userId();
@@ -10,6 +10,7 @@ export function Header({ path, onSignOut }) {
       <nav aria-label="Main">
         <a href="/" onClick={followLink} aria-current={path.startsWith('/deliverables') ? 'page' : undefined}>Deliverable</a>
         <a href="/settings/integrations" onClick={followLink} aria-current={path === '/settings/integrations' ? 'page' : undefined}>Integrations</a>
+        {isOperator() && <a href="/ops" onClick={followLink} aria-current={path === '/ops' ? 'page' : undefined}>Operations</a>}
       </nav>
       <span className="user" title={user ?? ''}>{user ? `User ${user.slice(0, 8)}…` : ''}</span>
       <button type="button" className="link" onClick={onSignOut}>Sign out</button>

@@ -13,6 +13,7 @@ const UUID_PATTERN = '[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}';
 export function SignIn({ onSignedIn }) {
   const id = useId();
   const [userId, setUserId] = useState(DEV_USER);
+  const [operator, setOperator] = useState(false);
   const [pasted, setPasted] = useState('');
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
@@ -22,7 +23,8 @@ export function SignIn({ onSignedIn }) {
     setBusy(true);
     setError(null);
     try {
-      const { token } = await api('/api/dev/login', { method: 'POST', body: { user_id: userId.trim() } });
+      const body = { user_id: userId.trim(), ...(operator ? { roles: ['operator'] } : {}) };
+      const { token } = await api('/api/dev/login', { method: 'POST', body });
       signIn(token, { dev: true });
       onSignedIn();
     } catch (failure) {
@@ -49,6 +51,10 @@ export function SignIn({ onSignedIn }) {
         <input id={`${id}-user`} value={userId} onChange={(e) => setUserId(e.target.value)} required
           pattern={UUID_PATTERN} aria-describedby={`${id}-user-hint`} spellCheck="false" />
         <small id={`${id}-user-hint`} className="hint">Any UUID: each one is a separate user with their own connections.</small>
+        <label className="switch">
+          <input type="checkbox" checked={operator} onChange={(e) => setOperator(e.target.checked)} />
+          As an operator (dead letters, lag, breakers)
+        </label>
         <button type="submit" className="primary" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
         {error && <p role="alert" className="error">{error}</p>}
       </form>

@@ -23,13 +23,26 @@ export function devMode() {
 
 /** The user id (the token's subject), shown in the header; the server checks the token, not this. */
 export function userId() {
+  return claims()?.sub ?? null;
+}
+
+/**
+ * Whether the token names the `operator` role: the page then shows the Operations view. Only a hint for the page:
+ * the server refuses the operators' routes to any other token.
+ */
+export function isOperator() {
+  const roles = claims()?.roles;
+  return Array.isArray(roles) && roles.includes('operator');
+}
+
+function claims() {
   const bearer = token();
   if (!bearer) {
     return null;
   }
   try {
     const payload = bearer.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    return JSON.parse(atob(payload)).sub ?? null;
+    return JSON.parse(atob(payload));
   } catch {
     return null;
   }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/dev/login {user_id}}: a bearer token for any user, signed like the product's auth signs them, so
+ * {@code POST /api/dev/login {user_id}}: a bearer token for any user (with {@code roles}, e.g. an operator), signed like the product's auth signs them, so
  * the web page can be used on a local stack. Exists only with {@code yarnnn.dev.enabled=true}; otherwise the route is
  * unknown (404).
  */
@@ -36,8 +37,13 @@ class DevLoginController {
 
     static final Duration VALID_FOR = Duration.ofHours(12);
 
-    /** @param audience the token's {@code aud}, e.g. the MCP endpoint's URL for an assistant's token; none by default */
-    record DevLoginRequest(@NotNull(message = "'user_id' is required (a UUID)") UUID userId, String audience) {
+    /**
+     * @param audience the token's {@code aud}, e.g. the MCP endpoint's URL for an assistant's token; none by default
+     * @param roles    the token's {@code roles} claim, e.g. {@code ["operator"]} for the operators' routes and page
+     */
+    record DevLoginRequest(@NotNull(message = "'user_id' is required (a UUID)") UUID userId, String audience,
+            List<@Pattern(regexp = "[a-z_]{1,32}", message = "each of 'roles' must be a role name such as operator")
+                    String> roles) {
     }
 
     record DevLogin(UUID userId, String token, Instant expiresAt) {
@@ -69,6 +75,9 @@ class DevLoginController {
                 .expiresAt(expiresAt);
         if (request.audience() != null && !request.audience().isBlank()) {
             claims.audience(List.of(request.audience()));
+        }
+        if (request.roles() != null && !request.roles().isEmpty()) {
+            claims.claim("roles", List.copyOf(request.roles()));
         }
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();

@@ -2,19 +2,18 @@ package com.yarnnn.export.edge.ops;
 
 import com.yarnnn.export.schemas.EventJson;
 import com.yarnnn.export.schemas.ExportHeaders;
-import com.yarnnn.export.schemas.Topics;
 import com.yarnnn.export.schemas.event.ExportRequested;
-import com.yarnnn.export.schemas.event.ExportState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,13 +22,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a provider's dead-letter topic from the start to its current end, without a consumer group (browsing
- * moves no offsets), and tells each record's export status from the projection.
+ * Reads dead-letter and parking topics from the start to their current end, without a consumer group (browsing
+ * moves no offsets), and completes each record from the database ({@link ParkedExportDetails}).
  */
 @Component
 class DeadLetterBrowser {
@@ -37,21 +35,52 @@ class DeadLetterBrowser {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final KafkaProperties kafka;
-    private final JdbcClient jdbc;
+    private final ParkedExportDetails details;
 
-    DeadLetterBrowser(KafkaProperties kafka, JdbcClient jdbc) {
+    DeadLetterBrowser(KafkaProperties kafka, ParkedExportDetails details) {
         this.kafka = kafka;
-        this.jdbc = jdbc;
+        this.details = details;
     }
 
     /** A parked record: what the operator sees, and the request to send again when it could be read. */
     record Parked(DeadLetterEntry entry, Optional<ExportRequested> request) {
     }
 
-    List<Parked> list(String provider, Predicate<DeadLetterEntry> filter) {
+    List<Parked> list(ParkingTopic kind, String provider, Predicate<DeadLetterEntry> filter) {
+        return list(List.of(new ParkingTopic.Source(kind, provider)), filter).get(kind);
+    }
+
+    /** The records of every source the filter selects, by kind of topic (an empty list for a kind without any). */
+    Map<ParkingTopic, List<Parked>> list(Collection<ParkingTopic.Source> sources, Predicate<DeadLetterEntry> filter) {
+        Map<String, ParkingTopic.Source> byTopic = sources.stream()
+                .collect(Collectors.toMap(ParkingTopic.Source::topic, source -> source));
         List<Parked> parked = new ArrayList<>();
+        List<ParkingTopic> kinds = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records(byTopic.keySet())) {
+            ParkingTopic.Source source = byTopic.get(record.topic());
+            parked.add(read(source.provider(), record));
+            kinds.add(source.kind());
+        }
+        List<DeadLetterEntry> completed = details.complete(parked.stream().map(Parked::entry).toList());
+        Map<ParkingTopic, List<Parked>> selected = new EnumMap<>(ParkingTopic.class);
+        sources.forEach(source -> selected.put(source.kind(), new ArrayList<>()));
+        for (int i = 0; i < parked.size(); i++) {
+            if (filter.test(completed.get(i))) {
+                selected.get(kinds.get(i)).add(new Parked(completed.get(i), parked.get(i).request()));
+            }
+        }
+        return selected;
+    }
+
+    Optional<Parked> find(ParkingTopic kind, String provider, int partition, long offset) {
+        return list(kind, provider, e -> e.partition() == partition && e.offset() == offset).stream().findFirst();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> records(Collection<String> topics) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.deadLetter(provider)).stream()
+            List<TopicPartition> partitions = topics.stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic).stream())
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -59,44 +88,22 @@ class DeadLetterBrowser {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        parked.add(read(provider, record));
+                        records.add(record);
                     }
                 }
             }
         }
-        withStatuses(parked);
-        return parked.stream().filter(p -> filter.test(p.entry())).toList();
+        return records;
     }
 
-    Optional<Parked> find(String provider, int partition, long offset) {
-        return list(provider, e -> e.partition() == partition && e.offset() == offset).stream().findFirst();
-    }
-
-    private Parked read(String provider, ConsumerRecord<String, byte[]> record) {
+    private static Parked read(String provider, ConsumerRecord<String, byte[]> record) {
         Optional<ExportRequested> request = parse(record.value());
         DeadLetterEntry entry = new DeadLetterEntry(provider, record.partition(), record.offset(),
                 Instant.ofEpochMilli(record.timestamp()), request.map(ExportRequested::exportId).orElse(null),
                 request.map(ExportRequested::userId).orElse(null),
-                header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE), header(record, ExportHeaders.FIRST_FAILURE), null);
+                request.map(ExportRequested::destinationId).orElse(null), null, null, null, null,
+                header(record, ExportHeaders.FIRST_FAILURE), header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE), null);
         return new Parked(entry, request);
-    }
-
-    private void withStatuses(List<Parked> parked) {
-        List<UUID> ids = parked.stream().map(p -> p.entry().exportId()).filter(java.util.Objects::nonNull).toList();
-        if (ids.isEmpty()) {
-            return;
-        }
-        Map<UUID, ExportState> statuses = new HashMap<>();
-        jdbc.sql("select export_id, status from export_status where export_id in (:ids)").param("ids", ids)
-                .query((rs, row) -> statuses.put(rs.getObject("export_id", UUID.class),
-                        ExportState.valueOf(rs.getString("status"))))
-                .list();
-        parked.replaceAll(p -> new Parked(withStatus(p.entry(), statuses.get(p.entry().exportId())), p.request()));
-    }
-
-    private static DeadLetterEntry withStatus(DeadLetterEntry e, ExportState status) {
-        return new DeadLetterEntry(e.provider(), e.partition(), e.offset(), e.parkedAt(), e.exportId(), e.userId(),
-                e.cause(), e.firstFailure(), status);
     }
 
     private static Optional<ExportRequested> parse(byte[] value) {

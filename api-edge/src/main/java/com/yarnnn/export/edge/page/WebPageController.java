@@ -17,7 +17,7 @@ class WebPageController {
 
     private final Resource document = new ClassPathResource("static/index.html");
 
-    @GetMapping({"/", "/sign-in", "/settings/integrations", "/deliverables/{deliverableId}"})
+    @GetMapping({"/", "/sign-in", "/settings/integrations", "/deliverables/{deliverableId}", "/ops"})
     ResponseEntity<Resource> page() {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML).body(document);
     }

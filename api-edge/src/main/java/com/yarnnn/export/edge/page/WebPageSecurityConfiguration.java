@@ -45,7 +45,7 @@ class WebPageSecurityConfiguration {
 
     /** {@link WebPageController}'s routes, its scripts and styles, and the dev login. */
     private static RequestMatcher publicRoutes() {
-        Stream<RequestMatcher> page = Stream.of("/", "/sign-in", "/settings/integrations", "/deliverables/*",
+        Stream<RequestMatcher> page = Stream.of("/", "/sign-in", "/settings/integrations", "/deliverables/*", "/ops",
                 "/assets/**").map(route -> pathPattern(HttpMethod.GET, route));
         return new OrRequestMatcher(Stream.concat(page, Stream.of(pathPattern(HttpMethod.POST, "/api/dev/login")))
                 .toList());

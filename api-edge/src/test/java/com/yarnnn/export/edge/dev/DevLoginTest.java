@@ -9,6 +9,7 @@ import com.yarnnn.export.edge.FixedClockAndScriptedIds;
 import com.yarnnn.export.edge.TestTokens;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,23 @@ class DevLoginTest extends ApiEdgeIntegrationTest {
 
         ApiClient.Response connected = api.get("/api/integrations/connected", token);
         assertThat(connected.status()).as(connected.body()).isEqualTo(200);
+    }
+
+    @Test
+    void issuesAnOperatorsTokenWhenAskedForTheRoleAndOnlyThen() throws Exception {
+        UUID user = UUID.randomUUID();
+        String operator = api.postJson("/api/dev/login", null,
+                Map.of("user_id", user.toString(), "roles", List.of("operator")), Map.of()).json().path("token")
+                .asString();
+        String plain = api.postJson("/api/dev/login", null, Map.of("user_id", user.toString()), Map.of()).json()
+                .path("token").asString();
+
+        assertThat(SignedJWT.parse(operator).getJWTClaimsSet().getStringListClaim("roles")).containsExactly("operator");
+        assertThat(SignedJWT.parse(plain).getJWTClaimsSet().getClaim("roles")).isNull();
+        assertThat(api.get("/api/ops/breakers", operator).status()).isEqualTo(200);
+        assertThat(api.get("/api/ops/breakers", plain).status()).isEqualTo(403);
+        assertProblem(api.postJson("/api/dev/login", null, Map.of("user_id", user.toString(), "roles",
+                List.of("Operator!")), Map.of()), 400, "each of 'roles' must be a role name");
     }
 
     @Test

@@ -17,7 +17,7 @@ class WebPageTest extends ApiEdgeIntegrationTest {
     @Test
     void everyRouteOfThePageAnswersItsDocument() {
         for (String route : new String[] {"/", "/sign-in", "/settings/integrations?connected=slack",
-                "/deliverables/" + UUID.randomUUID()}) {
+                "/deliverables/" + UUID.randomUUID(), "/ops"}) {
             ApiClient.Response page = api.get(route, null);
 
             assertThat(page.status()).as(route).isEqualTo(200);

@@ -7,9 +7,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +47,7 @@ public class CallBreakers {
     private final Map<String, Breaker> providers = new ConcurrentHashMap<>();
     private final Cache<String, Breaker> connections;
     private final FirstFailures firstFailures;
+    private final List<Runnable> transitionListeners = new CopyOnWriteArrayList<>();
 
     public CallBreakers(CircuitBreakerRegistry registry, Clock clock) {
         this.registry = registry;
@@ -66,7 +70,8 @@ public class CallBreakers {
         }
         String key = providerId + ":" + connectionId;
         Breaker connection = connections.get(key,
-                k -> new Breaker(CircuitBreaker.of("connection-" + k, connectionConfig), clock));
+                k -> new Breaker(CircuitBreaker.of("connection-" + k, connectionConfig), clock, providerId,
+                        connectionId, this::transitioned));
         if (!connection.tryAcquire()) {
             provider.circuitBreaker().releasePermission();
             return new Held(connection.untilHalfOpen(), false);
@@ -79,8 +84,28 @@ public class CallBreakers {
         return provider(providerId).circuitBreaker();
     }
 
+    /**
+     * Every provider breaker, and the connection breakers that are not closed (a closed one is the normal case, and
+     * there may be one per connection ever used).
+     */
+    public List<BreakerState> states() {
+        return Stream.concat(providers.values().stream(),
+                        connections.asMap().values().stream().filter(breaker -> !breaker.closed()))
+                .map(Breaker::state)
+                .toList();
+    }
+
+    /** Runs {@code listener} on the calling thread after any breaker changes state: it must return at once. */
+    public void onTransition(Runnable listener) {
+        transitionListeners.add(listener);
+    }
+
+    private void transitioned() {
+        transitionListeners.forEach(Runnable::run);
+    }
+
     private Breaker provider(String providerId) {
-        return providers.computeIfAbsent(providerId,
-                id -> new Breaker(registry.circuitBreaker("provider-" + id, providerConfig), clock));
+        return providers.computeIfAbsent(providerId, id -> new Breaker(
+                registry.circuitBreaker("provider-" + id, providerConfig), clock, id, null, this::transitioned));
     }
 }

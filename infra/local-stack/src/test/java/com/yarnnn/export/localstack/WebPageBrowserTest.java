@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.yarnnn.export.connector.connection.ConnectionStore;
 import com.yarnnn.export.connector.testing.OAuthTestApps;
 import com.yarnnn.export.fakes.oauth.FakeOAuthServer;
+import com.yarnnn.export.fakes.slack.FakeSlackApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The web page in headless Chromium against the whole local stack (api-edge serving the page, export-consumer, the
  * real MCP servers, local fakes of Slack's OAuth and Web API): connect in a popup, export and watch the status live,
- * a failure's reason and Retry, downloads, history and auto-export, a token for an assistant on the MCP endpoint.
- * Each test signs in as a new user.
+ * a failure's reason and Retry, downloads, history and auto-export, a token for an assistant on the MCP endpoint, the
+ * operators' view of dead letters with a batch replay. Each test signs in as a new user.
  */
 class WebPageBrowserTest extends VendorStackTest {
 
@@ -72,6 +74,10 @@ class WebPageBrowserTest extends VendorStackTest {
         properties.put("server.port", String.valueOf(port));
         properties.put("yarnnn.public-base-url", baseUrl);
         properties.put("yarnnn.dev.enabled", "true");
+        // exports that keep failing are dead-lettered within seconds, and no breaker holds them back before that
+        properties.put("yarnnn.delivery.retry-delays", "200ms,200ms");
+        properties.put("resilience4j.circuitbreaker.configs.default.minimum-number-of-calls", "1000");
+        properties.put("resilience4j.circuitbreaker.configs.connection.minimum-number-of-calls", "1000");
         startStackWithFakes(properties);
         fakes.slack.channels(12, "team");
         browser = CHROMIUM.driver();
@@ -268,6 +274,85 @@ class WebPageBrowserTest extends VendorStackTest {
         screenshot("deliverable-page-narrow");
     }
 
+    /** Also takes the operator page's screenshot (target/screenshots). */
+    @Test
+    void anOperatorSeesDeadLettersByErrorCodeAndReplaysTheBatchAfterConfirmingItsCount() throws IOException {
+        UUID owner = UUID.randomUUID();
+        fakes.connect(stack.edge().getBean(ConnectionStore.class), owner);
+        StackClient ownersApi = new StackClient(baseUrl, SECRET, owner);
+        FakeSlackApi.FaultWindow outage = fakes.slack.outage(VendorFakes.SLACK_TOKEN, Duration.ofSeconds(15));
+        List<String> exportIds = List.of("C0000000003", "C0000000004").stream()
+                .map(channel -> ownersApi.export("slack", channel, "Ops " + channel, "Body\n"))
+                .map(accepted -> accepted.body().path("export_id").asString())
+                .toList();
+        exportIds.forEach(id -> awaitStatus(ownersApi, id, "DEAD_LETTERED"));
+        String errorCode = ownersApi.get("/api/exports/" + exportIds.get(0)).body().path("error").path("code")
+                .asString();
+
+        signIn(UUID.randomUUID(), true);
+        open("/ops");
+        By countRow = By.cssSelector(".failures tr[data-provider=slack][data-kind=dead-letters][data-error-code='"
+                + errorCode + "'] td[data-label=Waiting]");
+        WebElement counted = visible(countRow).findElement(By.xpath(".."));
+        assertThat(counted.findElement(By.cssSelector("td[data-label=Waiting]")).getText()).isEqualTo("2");
+        assertThat(visible(By.cssSelector(".breakers [data-instances]")).getText())
+                .isEqualTo("1 export-consumer instance reporting.");
+        assertThat(visible(By.cssSelector(".lag tr[data-group='export-worker.slack'] td[data-label=Members]"))
+                .getText()).isNotEqualTo("0");
+        click(counted, "Show");
+        CHROMIUM.waitUpTo(PATIENCE).until(d -> deadLetterRows().size() == 2);
+        assertThat(deadLetterRows().stream().map(row -> row.getAttribute("data-export-id")))
+                .containsExactlyInAnyOrderElementsOf(exportIds);
+        assertThat(deadLetterRows()).allSatisfy(row -> {
+            assertThat(row.findElement(By.cssSelector("td[data-label=Attempts]")).getText()).isEqualTo("3");
+            assertThat(row.findElement(By.cssSelector("td[data-label='Last error']")).getText()).startsWith(errorCode);
+        });
+        screenshot("operator-page");
+
+        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(outage.end()));
+        click(By.cssSelector(".records button.batch-replay"));
+        WebElement dialog = visible(By.cssSelector("dialog[open]"));
+        assertThat(dialog.getText()).contains("Replay 2 dead letters?")
+                .contains("2 dead letters of slack with error " + errorCode + " will be sent again");
+        click(dialog, "Replay 2");
+
+        assertThat(visible(By.cssSelector(".records .notice.success")).getText())
+                .isEqualTo("Replayed: 2 requeued, 0 skipped.");
+        exportIds.forEach(id -> awaitStatus(ownersApi, id, "SUCCEEDED"));
+        assertThat(fakes.slack.messagesIn("C0000000003")).isEqualTo(1);
+        assertThat(fakes.slack.messagesIn("C0000000004")).isEqualTo(1);
+        click(By.xpath("//main//button[normalize-space()='Refresh']"));
+        CHROMIUM.waitUpTo(PATIENCE).until(d -> deadLetterRows().stream()
+                .allMatch(row -> "SUCCEEDED".equals(row.getAttribute("data-status"))));
+        CHROMIUM.waitUpTo(PATIENCE).until(d -> "0".equals(d.findElement(countRow).getText()));
+        assertThat(browser.findElements(By.cssSelector(".records button.batch-replay")).get(0).isEnabled()).isFalse();
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertThat(horizontalOverflow()).as("operations view, 390 px wide").isZero();
+    }
+
+    @Test
+    void aNonOperatorSeesNoOperationsViewAndTheOperatorsRoutesRefuseThem() {
+        UUID user = UUID.randomUUID();
+        signIn(user);
+
+        assertThat(browser.findElements(By.cssSelector("header nav a[href='/ops']"))).isEmpty();
+        browser.get(baseUrl + "/ops");
+        assertThat(visible(By.cssSelector("main h1")).getText()).isEqualTo("Not found");
+        StackClient.Response refused = new StackClient(baseUrl, SECRET, user).get("/api/ops/failures");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().path("status").asInt()).isEqualTo(403);
+    }
+
+    private static List<WebElement> deadLetterRows() {
+        return browser.findElements(By.cssSelector(".records-table tbody tr"));
+    }
+
+    private static void awaitStatus(StackClient api, String exportId, String status) {
+        await().atMost(PATIENCE).until(() -> api.get("/api/exports/" + exportId).body().path("status").asString(),
+                status::equals);
+    }
+
     private static long horizontalOverflow() {
         return (Long) browser.executeScript(
                 "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);");
@@ -299,6 +384,11 @@ class WebPageBrowserTest extends VendorStackTest {
     // ---- the page, as a person uses it
 
     private static void signIn(UUID user) {
+        signIn(user, false);
+    }
+
+    /** @param operator with the dev login's operator role */
+    private static void signIn(UUID user, boolean operator) {
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(baseUrl + "/sign-in");
         WebElement signInOrOut = visible(By.cssSelector("input[pattern], header button.link"));
@@ -308,6 +398,9 @@ class WebPageBrowserTest extends VendorStackTest {
         WebElement userId = visible(By.cssSelector("input[pattern]"));
         userId.clear();
         userId.sendKeys(user.toString());
+        if (operator) {
+            click(By.xpath("//label[contains(normalize-space(), 'As an operator')]/input"));
+        }
         click(By.xpath("//button[normalize-space()='Sign in']"));
         CHROMIUM.waitUpTo(PATIENCE).until(ExpectedConditions.urlMatches("/deliverables/[0-9a-f-]{36}$"));
         visible(By.cssSelector(".export-bar"));
