@@ -24,12 +24,14 @@ import tools.jackson.databind.node.ObjectNode;
  * every message posted, workspace by workspace, so the check can count them.
  *
  * <p>Usage: {@code SlackWorkspacesMain <workspaces> <ready-file>}: once both servers listen, writes
- * {@code {slack_api_base_url, token_url, posts_url}} to the ready file, and runs until it is killed.
+ * {@code {slack_api_base_url, token_url, posts_url, channels}} to the ready file, and runs until it is killed.
  */
 public final class SlackWorkspacesMain {
 
     public static final String TOKEN_PATH = "/slack/api/oauth.v2.access";
     public static final String POSTS_PATH = "/posts";
+    /** Public channels every workspace lists (the bot is in each): {@code C0000000001} … */
+    static final int CHANNELS = 4;
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A workspace: its team, and the bot token the exchange hands out for it. */
@@ -50,6 +52,7 @@ public final class SlackWorkspacesMain {
         }
         workspaces = List.copyOf(made);
         slack = new FakeSlackApi(workspaces.stream().map(Workspace::botToken).toList());
+        slack.channels(CHANNELS, "check");
         oauth = FakeOAuthServer.start();
         oauth.answer(TOKEN_PATH, this::exchange);
         oauth.answer(POSTS_PATH, request -> Response.json(posts().toString()));
@@ -69,8 +72,13 @@ public final class SlackWorkspacesMain {
     }
 
     ObjectNode endpoints() {
-        return JSON.createObjectNode().put("slack_api_base_url", slack.baseUrl()).put("token_url", oauth.url(TOKEN_PATH))
-                .put("posts_url", oauth.url(POSTS_PATH));
+        ObjectNode endpoints = JSON.createObjectNode().put("slack_api_base_url", slack.baseUrl())
+                .put("token_url", oauth.url(TOKEN_PATH)).put("posts_url", oauth.url(POSTS_PATH));
+        ArrayNode channels = endpoints.putArray("channels");
+        for (int i = 1; i <= CHANNELS; i++) {
+            channels.add("C%010d".formatted(i));
+        }
+        return endpoints;
     }
 
     /** Slack's {@code oauth.v2.access} answer for the workspace the code names; {@code invalid_code} for another. */

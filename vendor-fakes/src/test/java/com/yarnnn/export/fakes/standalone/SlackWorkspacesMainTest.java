@@ -23,14 +23,19 @@ class SlackWorkspacesMainTest {
                 "code=workspace-2&client_id=c&client_secret=s", null);
         JsonNode unknown = post(endpoints.get("token_url").asString(), "application/x-www-form-urlencoded",
                 "code=workspace-4", null);
+        String channel = endpoints.get("channels").get(0).asString();
+        JsonNode listed = get(endpoints.get("slack_api_base_url").asString() + "conversations.list",
+                second.get("access_token").asString());
         post(endpoints.get("slack_api_base_url").asString() + "chat.postMessage", "application/json",
-                "{\"channel\":\"C0000000001\",\"text\":\"*Report r00001*\"}", second.get("access_token").asString());
-        JsonNode posts = get(endpoints.get("posts_url").asString());
+                "{\"channel\":\"" + channel + "\",\"text\":\"*Report r00001*\"}", second.get("access_token").asString());
+        JsonNode posts = get(endpoints.get("posts_url").asString(), null);
 
         assertThat(second.get("ok").asBoolean()).isTrue();
         assertThat(second.get("team").get("id").asString()).isEqualTo("T00000002");
         assertThat(second.get("access_token").asString()).startsWith("xoxb-");
         assertThat(unknown.get("error").asString()).isEqualTo("invalid_code");
+        assertThat(listed.get("channels").valueStream().map(c -> c.get("id").asString()))
+                .hasSize(4).contains(channel);
         assertThat(posts.get("workspaces").valueStream().map(w -> w.get("posts").size())).containsExactly(0, 1, 0);
         assertThat(posts.get("workspaces").get(1).get("posts").get(0).get("text").asString())
                 .isEqualTo("*Report r00001*");
@@ -45,8 +50,12 @@ class SlackWorkspacesMainTest {
         return SlackWorkspacesMain.JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    private JsonNode get(String url) throws Exception {
-        return SlackWorkspacesMain.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+    private JsonNode get(String url, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return SlackWorkspacesMain.JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString())
+                .body());
     }
 }
