@@ -41,9 +41,9 @@ FAULTS = {
 }
 SLACK_MAIN = "com.yarnnn.export.fakes.standalone.SlackWorkspacesMain"
 TITLE_NUMBER = re.compile(r"Split check \S+ r(\d{5})")
-# the Kafka consumer's log of a rebalance: which partitions one consumer (client id) of a group gained or gave up
-REBALANCE = re.compile(r"clientId=(\S+), groupId=(export-worker\.\w+)\] (Adding newly assigned|Revoke previously "
-                       r"assigned|Lost previously assigned) partitions: \[([^\]]*)\]")
+# the Kafka consumer's log line after each rebalance: the partitions one consumer (client id) of a group holds now
+ASSIGNMENT = re.compile(r"clientId=(\S+), groupId=export-worker\.(folder|slack)\] Notifying assignor about the new "
+                        r"Assignment\(partitions=\[([^\]]*)\]")
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -176,24 +176,19 @@ class ClusterRun(split.Run):
     def wait_for_assignment(self, consumer):
         """Until the instance's folder and Slack workers hold partitions: the group has rebalanced onto it."""
         def assigned():
-            return {"export-worker.folder", "export-worker.slack"} <= self.assignment(consumer).keys()
+            return {"folder", "slack"} <= self.assignment(consumer).keys()
         consumer.wait_until(assigned, "partitions of the folder and Slack groups", 120)
 
     def assignment(self, consumer):
-        """The instance's request-topic partitions now, per worker group, from its log (its consumers' rebalances
-        replayed in order): group -> partitions; a group without any is left out."""
+        """The folder and Slack request-topic partitions the instance holds now, from its log (each consumer's
+        last assignment): provider -> partitions; a provider without any is left out."""
         held = {}
-        for client, group, change, partitions in REBALANCE.findall(Path(consumer.log_path).read_text(errors="replace")):
-            named = {p.strip() for p in partitions.split(",") if p.strip() and ".retry-" not in p}
-            mine = held.setdefault((group, client), set())
-            if change.startswith("Adding"):
-                mine |= named
-            else:
-                mine -= named
-        groups = {}
-        for (group, _), partitions in held.items():
-            groups.setdefault(group, set()).update(partitions)
-        return {group: sorted(partitions) for group, partitions in groups.items() if partitions}
+        for client, provider, partitions in ASSIGNMENT.findall(Path(consumer.log_path).read_text(errors="replace")):
+            held[(provider, client)] = [p.strip() for p in partitions.split(",") if p.strip() and ".retry-" not in p]
+        providers = {}
+        for (provider, _), partitions in held.items():
+            providers.setdefault(provider, []).extend(partitions)
+        return {provider: sorted(partitions) for provider, partitions in providers.items() if partitions}
 
     def send_all(self, requests):
         threads = [threading.Thread(target=self.client.send, args=(r,), daemon=True) for r in requests]
@@ -213,11 +208,17 @@ class ClusterRun(split.Run):
         return False
 
     def measure(self, running, first):
-        """A burst of --throughput-burst exports at once with `running` export-consumers; answers the next number."""
+        """A burst of --throughput-burst exports at once with `running` export-consumers, after a warm-up burst of
+        the same users and connections (so the same partitions, and the same MCP servers started); answers the next
+        request number."""
         phase = f"{running} consumer" + ("s" if running > 1 else "")
-        requests = [self.new_request(first + i, phase) for i in range(self.args.throughput_burst)]
-        self.requests += requests
         self.phases.append((phase, None))
+        size = self.args.throughput_burst
+        warm_up = [self.new_request(first + i, phase) for i in range(size)]
+        requests = [self.new_request(first + size + i, phase) for i in range(size)]
+        self.requests += warm_up + requests
+        self.send_all(warm_up)
+        self.wait_terminal(warm_up, self.args.settle)
         log(f"throughput: {len(requests)} exports at once, {running} export-consumer(s)")
         started = time.monotonic()
         self.send_all(requests)
@@ -233,17 +234,20 @@ class ClusterRun(split.Run):
         partitions = {c.name: sum(len(p) for p in self.assignment(c).values()) for c in self.consumers[:running]}
         self.throughput.append((running, len(requests), took, partitions, delivered))
         log(f"throughput: {len(requests) / took:.1f} completed/s with {running}; delivered per instance {delivered}")
-        return first + len(requests)
+        return first + 2 * size
 
     def probe_ordering(self, first):
-        """Each Slack connection sends --ordering exports to its own channel one after another (each accepted before
-        the next is sent), all connections at once; then whether the channel shows them in that order."""
+        """Each Slack connection sends --ordering versions of one deliverable to one channel one after another (each
+        accepted before the next is sent), all connections at once; then whether each channel shows them in that
+        order. (The product keeps that order per deliverable and destination; one connection's different
+        deliverables are delivered in parallel, docs/guarantees.md.)"""
         phase, per_connection = "ordering", self.args.ordering
         channel = self.slack["channels"][-1]
         sequences = []
         for c, user in enumerate(self.slack_users):
-            sequences.append([Request(first + c * per_connection + i, phase, self.run_id, user, "slack", channel)
-                              for i in range(per_connection)])
+            deliverable = str(uuid.uuid4())
+            sequences.append([Request(first + c * per_connection + i, phase, self.run_id, user, "slack", channel,
+                                      deliverable) for i in range(per_connection)])
         self.requests += [r for sequence in sequences for r in sequence]
         self.phases.append((phase, None))
         log(f"ordering: {per_connection} exports per Slack connection, sent one after another")
@@ -305,8 +309,8 @@ class ClusterRun(split.Run):
                 extra.append(f"{running:>16}  {count:>7}  {took:>7.1f}  {count / took:>11.1f}  "
                              f"{json.dumps(partitions):<32}  {json.dumps(dict(sorted(delivered.items())))}")
         if self.ordering:
-            extra.append(f"per-connection order: {self.ordering[0]}/{self.ordering[1]} Slack connections' exports, "
-                         "sent one after another, are in their channel in the order sent")
+            extra.append(f"order: {self.ordering[0]}/{self.ordering[1]} Slack connections' versions of one deliverable, "
+                         "sent one after another to one channel, are in it in the order sent")
         return lines[:-1] + extra + lines[-1:], failed
 
 
@@ -322,15 +326,17 @@ def parse_args():
     parser.add_argument("--folder-users", type=int, default=8,
                         help="users the folder exports are spread over (default 8)")
     parser.add_argument("--throughput-burst", type=int, default=60,
-                        help="exports sent at once for each of 1, 2 and 3 export-consumers (default 60)")
+                        help="exports sent at once for each of 1, 2 and 3 export-consumers, each after a warm-up "
+                             "burst as large (default 60)")
     parser.add_argument("--ordering", type=int, default=5,
-                        help="exports each Slack connection sends one after another for the order probe (default 5)")
+                        help="versions of one deliverable each Slack connection sends one after another for the "
+                             "order probe (default 5)")
     parser.add_argument("--lean", action="store_true",
-                        help="a few exports per phase (-n 24, bursts of 6, throughput bursts of 12, 3 per "
+                        help="a few exports per phase (-n 24, bursts of 6, throughput bursts of 16, 3 per "
                              "connection): minutes, for a CI")
     args = parser.parse_args()
     if args.lean:
-        args.exports, args.burst, args.throughput_burst, args.ordering, args.rate = 24, 6, 12, 3, 4.0
+        args.exports, args.burst, args.throughput_burst, args.ordering, args.rate = 24, 6, 16, 3, 4.0
     return split.checked(parser, args, FAULTS)
 
 

@@ -330,12 +330,14 @@ Try = namedtuple("Try", "start end key edge outcome export_id detail")
 class Request:
     """One logical export request and every try the client made for it."""
 
-    def __init__(self, n, phase, run_id, user_id, provider="folder", destination=DESTINATION):
+    def __init__(self, n, phase, run_id, user_id, provider="folder", destination=DESTINATION, deliverable_id=None):
         self.n, self.phase, self.user_id, self.provider = n, phase, user_id, provider
         self.title = f"Split check {run_id} r{n:05d}"
-        self.body = json.dumps({"provider_id": provider, "destination_id": destination, "title": self.title,
-                                "deliverable_version_id": str(uuid.uuid4()),
-                                "content": f"## Request {n}\n\nPhase {phase}.\n"}).encode()
+        body = {"provider_id": provider, "destination_id": destination, "title": self.title,
+                "deliverable_version_id": str(uuid.uuid4()), "content": f"## Request {n}\n\nPhase {phase}.\n"}
+        if deliverable_id:  # versions of one deliverable to one destination: delivered in the order sent
+            body["deliverable_id"] = deliverable_id
+        self.body = json.dumps(body).encode()
         self.keys = [f"split-{run_id}-{n:05d}"]
         self.expected = {self.keys[0]: export_id_for(user_id, self.keys[0])}
         self.tries = []        # Try, in order
