@@ -39,6 +39,7 @@ FAULTS = {
     "rolling": "rolling restart of every export-consumer (SIGTERM, one at a time, each healthy before the next)",
     "edge": "SIGKILL one api-edge, restart it; clients retry on the other with the same key",
 }
+PARTITIONS = 6  # of each topic: yarnnn.kafka.partitions, its default
 SLACK_MAIN = "com.yarnnn.export.fakes.standalone.SlackWorkspacesMain"
 TITLE_NUMBER = re.compile(r"Split check \S+ r(\d{5})")
 # the Kafka consumer's log line after each rebalance: the partitions one consumer (client id) of a group holds now
@@ -169,15 +170,28 @@ class ClusterRun(split.Run):
                 consumer = self.consumers[running - 1]
                 consumer.start()
                 consumer.wait_until(consumer.ready, "readiness", 300)
-                self.wait_for_assignment(consumer)
+            self.wait_for_balance(self.consumers[:running])
             first = self.measure(running, first)
         self.probe_ordering(first)
 
-    def wait_for_assignment(self, consumer):
-        """Until the instance's folder and Slack workers hold partitions: the group has rebalanced onto it."""
-        def assigned():
-            return {"folder", "slack"} <= self.assignment(consumer).keys()
-        consumer.wait_until(assigned, "partitions of the folder and Slack groups", 120)
+    def wait_for_balance(self, running):
+        """Until the folder and Slack groups have settled on the running instances: each holds partitions of both,
+        every request-topic partition is held exactly once, and that has not changed for 3 s (an instance's
+        consumers join one by one, so a group may rebalance more than once)."""
+        def balanced():
+            held = [self.assignment(consumer) for consumer in running]
+            partitions = [p for h in held for ps in h.values() for p in ps]
+            settled = all({"folder", "slack"} <= h.keys() for h in held) \
+                and len(partitions) == len(set(partitions)) == 2 * PARTITIONS
+            return held if settled else None
+        previous, deadline = None, time.monotonic() + 120
+        while time.monotonic() < deadline:
+            now = balanced()
+            if now is not None and now == previous:
+                return
+            previous = now
+            time.sleep(3)
+        raise SetupError(f"the folder and Slack groups did not settle on {len(running)} export-consumers in 120 s")
 
     def assignment(self, consumer):
         """The folder and Slack request-topic partitions the instance holds now, from its log (each consumer's
@@ -322,15 +336,14 @@ def parse_args():
         "are stopped; then throughput with 1, 2 and 3 export-consumers. Exit 0: all clean; 1: a finding; 2: a "
         "process did not start (or come back).", FAULTS, 240)
     parser.set_defaults(rate=6.0, burst=24, java_opts="-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
-    parser.add_argument("--workspaces", type=int, default=4, help="Slack workspaces, one user each (default 4)")
-    parser.add_argument("--folder-users", type=int, default=8,
-                        help="users the folder exports are spread over (default 8)")
-    parser.add_argument("--throughput-burst", type=int, default=60,
-                        help="exports sent at once for each of 1, 2 and 3 export-consumers, each after a warm-up "
-                             "burst as large (default 60)")
-    parser.add_argument("--ordering", type=int, default=5,
-                        help="versions of one deliverable each Slack connection sends one after another for the "
-                             "order probe (default 5)")
+    for option, default, meaning in (
+            ("--workspaces", 4, "Slack workspaces, one user each"),
+            ("--folder-users", 8, "users the folder exports are spread over"),
+            ("--throughput-burst", 60, "exports sent at once for each of 1, 2 and 3 export-consumers, each after a "
+                                       "warm-up burst as large"),
+            ("--ordering", 5, "versions of one deliverable each Slack connection sends one after another for the "
+                              "order probe")):
+        parser.add_argument(option, type=int, default=default, help=f"{meaning} (default {default})")
     parser.add_argument("--lean", action="store_true",
                         help="a few exports per phase (-n 24, bursts of 6, throughput bursts of 16, 3 per "
                              "connection): minutes, for a CI")
