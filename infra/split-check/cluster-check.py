@@ -10,7 +10,7 @@ real @modelcontextprotocol/server-slack (stdio), pointed at the fake. Then, one 
 SIGKILL one broker (restart it on its data), SIGKILL one export-consumer (restart it), a rolling restart of every
 export-consumer (SIGTERM, one at a time, each back before the next), SIGKILL one api-edge while clients retry on the
 other with the same Idempotency-Key. Then, without faults, a fixed burst with 1, 2 and 3 export-consumers running
-(completed/s, partitions and deliveries per instance) and a per-connection ordering probe. Counts as split-check.py
+(completed/s, partitions and deliveries per instance) and a per-deliverable order probe. Counts as split-check.py
 does, Slack messages alongside the folder files. Exit codes as split-check.py's.
 
 Standard library only. Not part of ./mvnw verify: run it by hand (see README.md next to it).
@@ -62,7 +62,7 @@ class ClusterRun(split.Run):
         self.slack_users = [str(uuid.uuid4()) for _ in range(args.workspaces)]
         self.connections = {}  # Slack user -> its connection id
         self.throughput = []   # (consumers, exports, seconds, partitions per instance, deliveries per instance)
-        self.ordering = None   # (connections delivered in order, connections probed)
+        self.ordering = None   # route -> [connections delivered in order, connections probed]
 
     # ---- the stack
 
@@ -254,17 +254,19 @@ class ClusterRun(split.Run):
         """Each Slack connection sends --ordering versions of one deliverable to one channel one after another (each
         accepted before the next is sent), all connections at once; then whether each channel shows them in that
         order. (The product keeps that order per deliverable and destination; one connection's different
-        deliverables are delivered in parallel, docs/guarantees.md.)"""
+        deliverables are delivered in parallel, docs/guarantees.md.) The first half of the connections send every
+        version through one api-edge, the others through both in turn (the client's spread: by request number)."""
         phase, per_connection = "ordering", self.args.ordering
         channel = self.slack["channels"][-1]
         sequences = []
         for c, user in enumerate(self.slack_users):
-            deliverable = str(uuid.uuid4())
-            sequences.append([Request(first + c * per_connection + i, phase, self.run_id, user, "slack", channel,
-                                      deliverable) for i in range(per_connection)])
+            deliverable, block = str(uuid.uuid4()), first + c * 2 * per_connection
+            step = 2 if c < len(self.slack_users) // 2 else 1  # even numbers only: always api-edge 1
+            sequences.append([Request(block + step * i, phase, self.run_id, user, "slack", channel, deliverable)
+                              for i in range(per_connection)])
         self.requests += [r for sequence in sequences for r in sequence]
         self.phases.append((phase, None))
-        log(f"ordering: {per_connection} exports per Slack connection, sent one after another")
+        log(f"ordering: {per_connection} versions per Slack connection, sent one after another")
 
         def send_in_turn(sequence):
             for request in sequence:
@@ -275,20 +277,26 @@ class ClusterRun(split.Run):
         for thread in threads:
             thread.join()
         self.wait_terminal([r for s in sequences for r in s], self.args.settle)
-        posts = self.slack_posts()
-        in_order = 0
-        for workspace, sequence in zip(posts, sequences):
-            numbers = {r.n for r in sequence}
+        in_order = {"one api-edge": [0, 0], "both api-edges": [0, 0]}
+        for workspace, sequence in zip(self.slack_posts(), sequences):
+            sent = [r.n for r in sequence]
             seen = [n for n in (self.title_number(p) for p in sorted(workspace["posts"], key=lambda p: float(p["ts"]))
-                                if p["channel"] == channel and not p.get("thread_ts")) if n in numbers]
-            in_order += seen == sorted(numbers)
-        self.ordering = (in_order, len(sequences))
+                                if p["channel"] == channel and not p.get("thread_ts")) if n in sent]
+            route = "one api-edge" if sent[1] - sent[0] == 2 else "both api-edges"
+            in_order[route][0] += seen == sent
+            in_order[route][1] += 1
+            if seen != sent:
+                log(f"ordering: {route}, sent {sent}, in the channel {seen}")
+        self.ordering = in_order
 
     # ---- the counts
 
     def slack_posts(self):
+        """Every message in the fake Slack, workspace by workspace; kept as logs/slack-posts.json."""
         with urllib.request.urlopen(self.slack["posts_url"], timeout=30) as answer:
-            return json.load(answer)["workspaces"]
+            posts = json.load(answer)["workspaces"]
+        (self.logs / "slack-posts.json").write_text(json.dumps(posts, indent=1))
+        return posts
 
     @staticmethod
     def title_number(post):
@@ -323,8 +331,9 @@ class ClusterRun(split.Run):
                 extra.append(f"{running:>16}  {count:>7}  {took:>7.1f}  {count / took:>11.1f}  "
                              f"{json.dumps(partitions):<32}  {json.dumps(dict(sorted(delivered.items())))}")
         if self.ordering:
-            extra.append(f"order: {self.ordering[0]}/{self.ordering[1]} Slack connections' versions of one deliverable, "
-                         "sent one after another to one channel, are in it in the order sent")
+            extra.append("order: Slack connections whose versions of one deliverable, sent one after another to one "
+                         "channel, are in it in the order sent: " + ", ".join(
+                             f"{kept}/{probed} sent through {route}" for route, (kept, probed) in self.ordering.items()))
         return lines[:-1] + extra + lines[-1:], failed
 
 
@@ -341,15 +350,15 @@ def parse_args():
             ("--folder-users", 8, "users the folder exports are spread over"),
             ("--throughput-burst", 60, "exports sent at once for each of 1, 2 and 3 export-consumers, each after a "
                                        "warm-up burst as large"),
-            ("--ordering", 5, "versions of one deliverable each Slack connection sends one after another for the "
+            ("--ordering", 8, "versions of one deliverable each Slack connection sends one after another for the "
                               "order probe")):
         parser.add_argument(option, type=int, default=default, help=f"{meaning} (default {default})")
     parser.add_argument("--lean", action="store_true",
-                        help="a few exports per phase (-n 24, bursts of 6, throughput bursts of 16, 3 per "
+                        help="a few exports per phase (-n 24, bursts of 6, throughput bursts of 16, 4 per "
                              "connection): minutes, for a CI")
     args = parser.parse_args()
     if args.lean:
-        args.exports, args.burst, args.throughput_burst, args.ordering, args.rate = 24, 6, 16, 3, 4.0
+        args.exports, args.burst, args.throughput_burst, args.ordering, args.rate = 24, 6, 16, 4, 4.0
     return split.checked(parser, args, FAULTS)
 
 
