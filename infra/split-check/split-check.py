@@ -125,6 +125,15 @@ class Proc:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait()
 
+    def sigterm(self, timeout=120):
+        """A graceful stop, as an orchestrator's: SIGTERM, then wait until the JVM has exited (SIGKILL after
+        `timeout` seconds)."""
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.sigkill()
+
     def alive(self):
         return self.process is not None and self.process.poll() is None
 
@@ -231,55 +240,67 @@ def _user_exists(name):
         return False
 
 
-def broker_classpath():
-    """kafka_2.13 and its runtime dependencies, at the version Spring Boot manages for the pipeline (the pom
-    here inherits it); offline first, online when something is missing from the local repository. Kept in
-    target/ until a pom changes or a jar disappears (Maven alone takes 10-40 s on a busy machine)."""
-    out = HERE / "target" / "broker-classpath.txt"
-    poms = [HERE / "pom.xml", REPO / "pom.xml"]
+def maven_classpath(name, poms, maven_args):
+    """A runtime classpath Maven resolves, offline first, online when something is missing from the local
+    repository. Kept in target/<name>-classpath.txt until a pom changes or a jar disappears (Maven alone takes
+    10-40 s on a busy machine)."""
+    out = HERE / "target" / f"{name}-classpath.txt"
     if out.exists() and all(out.stat().st_mtime > pom.stat().st_mtime for pom in poms):
         classpath = out.read_text().strip()
         if classpath and all(Path(jar).exists() for jar in classpath.split(os.pathsep)):
             return classpath
-    base = [str(REPO / "mvnw"), "-B", "-q", "-f", str(HERE / "pom.xml"), "dependency:build-classpath",
-            f"-Dmdep.outputFile={out}", "-Dmdep.includeScope=runtime"]
+    base = [str(REPO / "mvnw"), "-B", "-q", *maven_args, "dependency:build-classpath", f"-Dmdep.outputFile={out}",
+            "-Dmdep.includeScope=runtime"]
     for command in (base[:1] + ["-o"] + base[1:], base):
         if subprocess.run(command, cwd=REPO, capture_output=True).returncode == 0:
             return out.read_text().strip()
-    raise SetupError(f"Maven could not resolve the broker's classpath: {' '.join(base)}")
+    raise SetupError(f"Maven could not resolve the {name} classpath: {' '.join(base)}")
 
 
-def broker(java, java_opts, run_dir, logs):
-    directory = run_dir / "kafka"
-    directory.mkdir()
-    port, controller = free_port(), free_port()
-    properties = directory / "server.properties"
-    properties.write_text("\n".join([
-        "process.roles=broker,controller",
-        "node.id=1",
-        f"controller.quorum.voters=1@localhost:{controller}",
-        f"listeners=PLAINTEXT://localhost:{port},CONTROLLER://localhost:{controller}",
-        f"advertised.listeners=PLAINTEXT://localhost:{port}",
-        "controller.listener.names=CONTROLLER",
-        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-        f"log.dirs={directory / 'data'}",
-        "offsets.topic.replication.factor=1",
-        "transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1",
-        "group.initial.rebalance.delay.ms=0",
-        "message.max.bytes=4194304",
-        "auto.create.topics.enable=false",
-        ""]))
+def broker_classpath():
+    """kafka_2.13 and its runtime dependencies, at the version Spring Boot manages for the pipeline (the pom
+    here inherits it)."""
+    return maven_classpath("broker", [HERE / "pom.xml", REPO / "pom.xml"], ["-f", str(HERE / "pom.xml")])
+
+
+def brokers(java, java_opts, run_dir, logs, count=1):
+    """`count` KRaft nodes, each broker and controller at once (a quorum of `count` voters), each its own JVM;
+    the internal topics replicated `count` times. One is named `broker`, several `broker-1`, `broker-2`, ..."""
+    ports = [(free_port(), free_port()) for _ in range(count)]
+    voters = ",".join(f"{node}@localhost:{controller}" for node, (_, controller) in enumerate(ports, 1))
     classpath = broker_classpath()
     cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
-    with open(logs / "broker-format.log", "wb") as out:
-        if subprocess.run([java, "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", cluster_id,
-                           "-c", str(properties)], stdout=out, stderr=subprocess.STDOUT).returncode != 0:
-            raise SetupError(f"formatting the broker's storage failed; see {logs / 'broker-format.log'}")
-    process = Proc("broker", [java, *java_opts, "-cp", classpath, "kafka.Kafka", str(properties)],
-                   dict(os.environ), logs)
-    process.port = port
-    return process
+    nodes = []
+    for node, (port, controller) in enumerate(ports, 1):
+        name = "broker" if count == 1 else f"broker-{node}"
+        directory = run_dir / "kafka" / name
+        directory.mkdir(parents=True)
+        properties = directory / "server.properties"
+        properties.write_text("\n".join([
+            "process.roles=broker,controller",
+            f"node.id={node}",
+            f"controller.quorum.voters={voters}",
+            f"listeners=PLAINTEXT://localhost:{port},CONTROLLER://localhost:{controller}",
+            f"advertised.listeners=PLAINTEXT://localhost:{port}",
+            "controller.listener.names=CONTROLLER",
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            f"log.dirs={directory / 'data'}",
+            f"offsets.topic.replication.factor={count}",
+            f"transaction.state.log.replication.factor={count}",
+            f"transaction.state.log.min.isr={min(2, count)}",
+            "group.initial.rebalance.delay.ms=0",
+            "message.max.bytes=4194304",
+            "auto.create.topics.enable=false",
+            ""]))
+        with open(logs / f"{name}-format.log", "wb") as out:
+            if subprocess.run([java, "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", cluster_id,
+                               "-c", str(properties)], stdout=out, stderr=subprocess.STDOUT).returncode != 0:
+                raise SetupError(f"formatting {name}'s storage failed; see {logs / f'{name}-format.log'}")
+        process = Proc(name, [java, *java_opts, "-cp", classpath, "kafka.Kafka", str(properties)],
+                       dict(os.environ), logs)
+        process.port = port
+        nodes.append(process)
+    return nodes
 
 
 # --------------------------------------------------------------------------------------------------- the client
@@ -300,20 +321,23 @@ def export_id_for(user_id, key):
     return str(uuid.UUID(bytes=hashlib.md5(f"{user_id}:{key}".encode()).digest(), version=3))
 
 
-# one HTTP try: start and end in seconds since the run began, the key sent, the outcome (HTTP status, or the
-# error's name when there was no answer), the export id of a 2xx answer, the problem's detail of an error answer
-Try = namedtuple("Try", "start end key outcome export_id detail")
+# one HTTP try: start and end in seconds since the run began, the key sent, the api-edge it went to (0-based), the
+# outcome (HTTP status, or the error's name when there was no answer), the export id of a 2xx answer, the problem's
+# detail of an error answer
+Try = namedtuple("Try", "start end key edge outcome export_id detail")
 
 
 class Request:
     """One logical export request and every try the client made for it."""
 
-    def __init__(self, n, phase, run_id, user_id):
-        self.n, self.phase = n, phase
+    def __init__(self, n, phase, run_id, user_id, provider="folder", destination=DESTINATION, deliverable_id=None):
+        self.n, self.phase, self.user_id, self.provider = n, phase, user_id, provider
         self.title = f"Split check {run_id} r{n:05d}"
-        self.body = json.dumps({"provider_id": "folder", "destination_id": DESTINATION, "title": self.title,
-                                "deliverable_version_id": str(uuid.uuid4()),
-                                "content": f"## Request {n}\n\nPhase {phase}.\n"}).encode()
+        body = {"provider_id": provider, "destination_id": destination, "title": self.title,
+                "deliverable_version_id": str(uuid.uuid4()), "content": f"## Request {n}\n\nPhase {phase}.\n"}
+        if deliverable_id:  # versions of one deliverable to one destination: delivered in the order sent
+            body["deliverable_id"] = deliverable_id
+        self.body = json.dumps(body).encode()
         self.keys = [f"split-{run_id}-{n:05d}"]
         self.expected = {self.keys[0]: export_id_for(user_id, self.keys[0])}
         self.tries = []        # Try, in order
@@ -324,12 +348,14 @@ class Request:
 
 class Client:
     """A careful client: the same request with the same Idempotency-Key again after no answer, a connection error,
-    5xx or 429, with exponential backoff and jitter, until 2xx or another 4xx, for at most `retry_for` seconds."""
+    5xx or 429, with exponential backoff and jitter, until 2xx or another 4xx, for at most `retry_for` seconds.
+    Requests are spread over the api-edges of `base_urls` (by request number); each retry goes to the next one, so a
+    dead api-edge's requests go on at another with the same key. `tokens`: each user's bearer token."""
 
     RETRYABLE = {408, 429}
 
-    def __init__(self, base_url, user_id, token, retry_for, follow_422, began):
-        self.base_url, self.user_id, self.token, self.retry_for = base_url, user_id, token, retry_for
+    def __init__(self, base_urls, tokens, retry_for, follow_422, began):
+        self.base_urls, self.tokens, self.retry_for = base_urls, tokens, retry_for
         self.follow_422, self.began = follow_422, began
 
     def send(self, request):
@@ -343,8 +369,9 @@ class Client:
         key = request.keys[0]
         while True:
             start = time.monotonic() - self.began
-            outcome, export_id, detail = self._try(request, key)
-            request.tries.append(Try(round(start, 3), round(time.monotonic() - self.began, 3), key, outcome,
+            edge = (request.n + len(request.tries)) % len(self.base_urls)
+            outcome, export_id, detail = self._try(request, key, self.base_urls[edge])
+            request.tries.append(Try(round(start, 3), round(time.monotonic() - self.began, 3), key, edge, outcome,
                                      export_id, detail))
             if isinstance(outcome, int) and outcome < 300:
                 request.outcome, request.export_id = outcome, export_id
@@ -353,7 +380,7 @@ class Client:
                 # what the 422 advises ("use a new key for a new request"): the issue's route to a second delivery
                 key = f"{key}-new"
                 request.keys.append(key)
-                request.expected[key] = export_id_for(self.user_id, key)
+                request.expected[key] = export_id_for(request.user_id, key)
                 continue
             if isinstance(outcome, int) and outcome < 500 and outcome not in self.RETRYABLE:
                 request.outcome = outcome
@@ -364,10 +391,10 @@ class Client:
             time.sleep(random.uniform(backoff / 2, backoff))
             backoff = min(backoff * 2, 4.0)
 
-    def _try(self, request, key):
-        http = urllib.request.Request(self.base_url + "/api/integrations/export", data=request.body, method="POST",
+    def _try(self, request, key, base_url):
+        http = urllib.request.Request(base_url + "/api/integrations/export", data=request.body, method="POST",
                                       headers={"Content-Type": "application/json", "Idempotency-Key": key,
-                                               "Authorization": "Bearer " + self.token})
+                                               "Authorization": "Bearer " + self.tokens[request.user_id]})
         try:
             # api-edge waits up to 10 s for the broker's ack (yarnnn.kafka.publish-timeout)
             with urllib.request.urlopen(http, timeout=15) as answer:
@@ -434,18 +461,17 @@ def read_files(folder):
 
 # -------------------------------------------------------------------------------------------------------- main
 
-def parse_args():
+def argument_parser(prog, description, faults, exports):
+    """The options every check of this folder takes: `faults` (name -> description) in order are the default
+    phases, `exports` the default number of exports in all."""
     parser = argparse.ArgumentParser(
-        prog="infra/split-check/split-check.py",
-        description="Deploy broker, PostgreSQL, export-consumer and api-edge as separate processes, send folder "
-                    "exports while killing each process in turn, and count lost / duplicated / non-terminal exports "
-                    "and same-key retries that map elsewhere. Exit 0: all clean; 1: a finding; 2: a process did not "
-                    "start (or come back).",
+        prog=prog, description=description,
         epilog="Build the jars first: ./mvnw -B -q -o package -DskipTests (and npm ci in infra/mcp-servers).")
-    parser.add_argument("-n", "--exports", type=int, default=400, help="exports to send in all (default 400)")
-    parser.add_argument("--faults", default="consumer,edge,broker,postgres",
-                        help="fault phases in order, comma-separated, from: " + ", ".join(FAULTS)
-                             + " (default all four); the exports are split evenly between them")
+    parser.add_argument("-n", "--exports", type=int, default=exports,
+                        help=f"exports to send in all (default {exports})")
+    parser.add_argument("--faults", default=",".join(faults),
+                        help="fault phases in order, comma-separated, from: " + ", ".join(faults)
+                             + " (default all); the exports are split evenly between them")
     parser.add_argument("--rate", type=float, default=8.0, help="new requests per second (default 8)")
     parser.add_argument("--max-in-flight", type=int, default=48,
                         help="requests (with their retries) in progress at most (default 48)")
@@ -470,14 +496,28 @@ def parse_args():
                         help="where the run's directory is made (default: the system's temp dir)")
     parser.add_argument("--keep-data", action="store_true",
                         help="keep the PostgreSQL and Kafka data (default: removed; logs and files are kept)")
-    args = parser.parse_args()
+    return parser
+
+
+def checked(parser, args, faults):
+    """The parsed options, the fault phases listed in `args.fault_list`; exits with the parser's message when
+    they do not fit together."""
     args.fault_list = [f.strip() for f in args.faults.split(",") if f.strip()]
-    unknown = [f for f in args.fault_list if f not in FAULTS]
+    unknown = [f for f in args.fault_list if f not in faults]
     if unknown or not args.fault_list:
-        parser.error(f"unknown fault {unknown}; choose from {', '.join(FAULTS)}")
+        parser.error(f"unknown fault {unknown}; choose from {', '.join(faults)}")
     if args.exports < len(args.fault_list):
         parser.error("--exports must be at least one per fault phase")
     return args
+
+
+def parse_args():
+    parser = argument_parser(
+        "infra/split-check/split-check.py",
+        "Deploy broker, PostgreSQL, export-consumer and api-edge as separate processes, send folder exports while "
+        "killing each process in turn, and count lost / duplicated / non-terminal exports and same-key retries that "
+        "map elsewhere. Exit 0: all clean; 1: a finding; 2: a process did not start (or come back).", FAULTS, 400)
+    return checked(parser, parser.parse_args(), FAULTS)
 
 
 def deployable_jar(module):
@@ -488,6 +528,11 @@ def deployable_jar(module):
 
 
 class Run:
+    """One split-deployment run: the stack, its load, and the counts."""
+
+    FAULTS = FAULTS
+    BROKERS, CONSUMERS, EDGES = 1, 1, 1
+
     def __init__(self, args):
         self.args = args
         self.began = time.monotonic()
@@ -504,6 +549,7 @@ class Run:
         self.java_opts = args.java_opts.split()
         self.postgres = None
         self.processes = []
+        self.consumers, self.edges = [], []
         self.requests = []
         self.phases = []  # (fault, seconds the fault took until the process was ready again)
         self.fault_times = []  # when each fault began, in seconds since the run began
@@ -520,20 +566,23 @@ class Run:
             raise SetupError(f"the MCP servers are not installed: (cd {mcp_dir} && npm ci)")
         consumer_jar, edge_jar = deployable_jar("export-consumer"), deployable_jar("api-edge")
 
-        log(f"PostgreSQL ({PG_BIN}) and the broker (kafka_2.13, its own JVM)")
+        log(f"PostgreSQL ({PG_BIN}) and {self.BROKERS} broker(s) (kafka_2.13, a JVM each)")
         self.postgres = Postgres(self.dir, self.logs)
         postgres_ready = in_background(self.postgres.init_and_start)
-        self.broker = broker(self.java, self.java_opts, self.dir, self.logs)
-        self.processes.append(self.broker)
-        self.broker.start()
-        self.broker.wait_until(lambda: accepting(self.broker.port), "listener", 120)
+        self.brokers = brokers(self.java, self.java_opts, self.dir, self.logs, self.BROKERS)
+        self.broker = self.brokers[0]
+        self.processes += self.brokers
+        for node in self.brokers:
+            node.start()
+        for node in self.brokers:
+            node.wait_until(lambda: accepting(node.port), "listener", 120)
         postgres_ready()
 
         self.jwt_secret = secrets.token_urlsafe(32)
         env = {k: v for k, v in os.environ.items()
                if not k.startswith(("YARNNN_", "KAFKA_", "DATABASE_", "SPRING_", "MANAGEMENT_")) and k != "PORT"}
         env.update({
-            "KAFKA_BOOTSTRAP_SERVERS": f"localhost:{self.broker.port}",
+            "KAFKA_BOOTSTRAP_SERVERS": ",".join(f"localhost:{node.port}" for node in self.brokers),
             "DATABASE_URL": self.postgres.jdbc_url(),
             "DATABASE_USERNAME": "yarnnn",
             "DATABASE_PASSWORD": self.postgres.password,
@@ -541,34 +590,61 @@ class Run:
             "YARNNN_VAULT_KEYS": "k1:" + base64.b64encode(secrets.token_bytes(32)).decode(),
             "YARNNN_EXPORT_DIR": str(self.exports),
             "YARNNN_MCP_DIR": str(mcp_dir),
-        })
-        common_args = []
-        self.consumer_port, self.consumer_management = free_port(), free_port()
-        self.edge_port = free_port()
-        consumer_env = dict(env, PORT=str(self.consumer_port), MANAGEMENT_PORT=str(self.consumer_management))
-        self.consumer = Proc("export-consumer", [self.java, *self.java_opts, "-jar", consumer_jar, *common_args,
-                                                 f"--yarnnn.delivery.lease={self.args.lease}",
-                                                 # a killed process's partitions move on after 6 s, not 45 s
-                                                 "--spring.kafka.consumer.properties[session.timeout.ms]=6000",
-                                                 "--spring.kafka.consumer.properties[heartbeat.interval.ms]=1000"],
-                             consumer_env, self.logs)
-        self.edge = Proc("api-edge", [self.java, *self.java_opts, "-jar", edge_jar, *common_args],
-                         dict(env, PORT=str(self.edge_port)), self.logs)
-        self.processes += [self.consumer, self.edge]
-        # both apply the Liquibase changelog: api-edge starts once export-consumer has applied it, so two first
-        # runs never race on an empty database (a different test); the rest of their start-up overlaps
-        log(f"export-consumer ({Path(consumer_jar).name})")
-        self.consumer.start()
-        self.consumer.wait_until(self.changelog_applied, "Liquibase changelog applied", 240)
-        log(f"api-edge ({Path(edge_jar).name})")
-        self.edge.start()
-        self.consumer.wait_until(lambda: health_up(self.consumer_management), "healthy /actuator/health", 240)
-        self.edge.wait_until(lambda: health_up(self.edge_port), "healthy /actuator/health", 240)
-        self.client = Client(f"http://127.0.0.1:{self.edge_port}", USER_ID, jwt(self.jwt_secret, USER_ID),
+        }, **self.extra_environment())
+        common_args = self.deployable_arguments()
+        for i in range(1, self.CONSUMERS + 1):
+            name = "export-consumer" if self.CONSUMERS == 1 else f"export-consumer-{i}"
+            port, management = free_port(), free_port()
+            # HOSTNAME names the instance in its ledger claims' worker id (export_delivery.worker_id)
+            consumer = Proc(name, [self.java, *self.java_opts, "-jar", consumer_jar, *common_args,
+                                   f"--yarnnn.delivery.lease={self.args.lease}",
+                                   # a killed process's partitions move on after 6 s, not 45 s
+                                   "--spring.kafka.consumer.properties[session.timeout.ms]=6000",
+                                   "--spring.kafka.consumer.properties[heartbeat.interval.ms]=1000"],
+                            dict(env, PORT=str(port), MANAGEMENT_PORT=str(management), HOSTNAME=name), self.logs)
+            consumer.port, consumer.ready = port, (lambda m=management: health_up(m))
+            self.consumers.append(consumer)
+        for i in range(1, self.EDGES + 1):
+            port = free_port()
+            edge = Proc("api-edge" if self.EDGES == 1 else f"api-edge-{i}",
+                        [self.java, *self.java_opts, "-jar", edge_jar, *common_args, *self.edge_arguments()],
+                        dict(env, PORT=str(port)), self.logs)
+            edge.port, edge.ready = port, (lambda p=port: health_up(p))
+            self.edges.append(edge)
+        self.processes += self.consumers + self.edges
+        # both apply the Liquibase changelog: the others start once the first export-consumer has applied it, so
+        # two first runs never race on an empty database (a different test); the rest of their start-up overlaps
+        log(f"{self.CONSUMERS} export-consumer ({Path(consumer_jar).name}), {self.EDGES} api-edge "
+            f"({Path(edge_jar).name})")
+        self.consumers[0].start()
+        self.consumers[0].wait_until(self.changelog_applied, "Liquibase changelog applied", 240)
+        for process in self.consumers[1:] + self.edges:
+            process.start()
+        for process in self.consumers + self.edges:
+            process.wait_until(process.ready, "healthy /actuator/health", 300)
+        self.consumer, self.edge = self.consumers[0], self.edges[0]
+        self.client = Client([f"http://127.0.0.1:{edge.port}" for edge in self.edges], self.user_tokens(),
                              self.args.retry_for, self.args.follow_422, self.began)
-        log(f"stack up in {time.monotonic() - self.began:.0f} s: broker :{self.broker.port}, PostgreSQL "
-            f":{self.postgres.port}, export-consumer :{self.consumer_port} (actuator :{self.consumer_management}), "
-            f"api-edge :{self.edge_port}")
+        log(f"stack up in {time.monotonic() - self.began:.0f} s: brokers "
+            + ", ".join(f":{node.port}" for node in self.brokers) + f", PostgreSQL :{self.postgres.port}, "
+            + "export-consumer " + ", ".join(f":{c.port}" for c in self.consumers) + ", api-edge "
+            + ", ".join(f":{e.port}" for e in self.edges))
+
+    def extra_environment(self):
+        """Variables both deployables get besides the README table's (none here)."""
+        return {}
+
+    def deployable_arguments(self):
+        """Command-line settings both deployables get (none here)."""
+        return []
+
+    def edge_arguments(self):
+        """Command-line settings of api-edge only (none here)."""
+        return []
+
+    def user_tokens(self):
+        """The bearer token of every user the run sends as."""
+        return {USER_ID: jwt(self.jwt_secret, USER_ID)}
 
     def changelog_applied(self):
         try:
@@ -582,8 +658,8 @@ class Run:
             self.postgres.restart_immediate()
             return
         process, ready = {
-            "consumer": (self.consumer, lambda: health_up(self.consumer_management)),
-            "edge": (self.edge, lambda: health_up(self.edge_port)),
+            "consumer": (self.consumer, self.consumer.ready),
+            "edge": (self.edge, self.edge.ready),
             "broker": (self.broker, lambda: accepting(self.broker.port)),
         }[fault]
         process.sigkill()
@@ -593,8 +669,20 @@ class Run:
 
     # ---- the load
 
+    def new_request(self, n, phase):
+        return Request(n, phase, self.run_id, USER_ID)
+
+    def drive(self):
+        """Every fault phase in turn, the exports split evenly between them."""
+        per_phase, extra = divmod(self.args.exports, len(self.args.fault_list))
+        first = 1
+        for i, fault in enumerate(self.args.fault_list):
+            count = per_phase + (1 if i < extra else 0)
+            self.run_phase(fault, count, first)
+            first += count
+
     def run_phase(self, fault, count, first):
-        requests = [Request(first + i, fault, self.run_id, USER_ID) for i in range(count)]
+        requests = [self.new_request(first + i, fault) for i in range(count)]
         self.requests += requests
         slots = threading.BoundedSemaphore(self.args.max_in_flight)
         launched = threading.Event()
@@ -623,7 +711,7 @@ class Run:
         sender.start()
         launched.wait()
         time.sleep(random.uniform(0.05, 0.3))  # the burst's requests reach api-edge, and go on through the pipeline
-        log(f"phase {fault}: {FAULTS[fault]}")
+        log(f"phase {fault}: {self.FAULTS[fault]}")
         started = time.monotonic()
         self.fault_times.append(started - self.began)
         self.inject(fault)
@@ -658,12 +746,16 @@ class Run:
 
     # ---- the counts
 
+    def deliveries(self):
+        """Everything the providers delivered: a name each -> (export id, request number)."""
+        return read_files(self.exports / DESTINATION)
+
     def report(self, settled):
         status = dict(self.postgres.psql("select export_id, status from export_status"))
         succeeded_rows = {e: int(c) for e, c in self.postgres.psql(
             "select export_id, count(*) from export_log where status = 'SUCCEEDED' group by export_id")}
         claims = {e: int(c) for e, c in self.postgres.psql("select export_id, claims from export_delivery")}
-        files = read_files(self.exports / DESTINATION)
+        files = self.deliveries()
         rewritten = self.watch.rewritten()
         files_of_export, files_of_request = {}, {}
         for name, (export_id, number) in files.items():
@@ -783,9 +875,9 @@ class Run:
             shutil.rmtree(self.dir / "kafka", ignore_errors=True)
 
 
-def main():
-    args = parse_args()
-    run = Run(args)
+def run_main(run):
+    """Starts the stack, drives the run's load and faults, counts and reports; stops everything it started.
+    Answers the exit code: 0 clean, 1 a finding, 2 the stack did not start or come back, 130 interrupted."""
     # SIGTERM / SIGHUP end the run like Ctrl-C: through the finally below, which stops everything it started
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, lambda signum, _: sys.exit(128 + signum))
@@ -795,12 +887,7 @@ def main():
         run.start_stack()
         run.watch = FileWatch(run.exports / DESTINATION)
         run.watch.start()
-        per_phase, extra = divmod(args.exports, len(args.fault_list))
-        first = 1
-        for i, fault in enumerate(args.fault_list):
-            count = per_phase + (1 if i < extra else 0)
-            run.run_phase(fault, count, first)
-            first += count
+        run.drive()
         log("all requests answered; waiting for every export to be terminal")
         settled = run.settle()
         run.watch.stopped.set()
@@ -821,6 +908,10 @@ def main():
         run.cleanup()
         log(f"stopped everything it started; logs and files: {run.dir}")
     return code
+
+
+def main():
+    return run_main(Run(parse_args()))
 
 
 if __name__ == "__main__":

@@ -5,9 +5,7 @@ import com.yarnnn.export.connector.provider.ProviderRegistry;
 import com.yarnnn.export.schemas.Topics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -25,15 +23,20 @@ import org.springframework.kafka.support.ProducerListener;
 public class EventKafkaAutoConfiguration {
 
     @Bean
-    KafkaAdmin.NewTopics pipelineTopics(ProviderRegistry providers, PipelineKafkaProperties properties) {
+    PipelineTopics topicSpecifications(PipelineKafkaProperties properties) {
+        return new PipelineTopics(properties);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics pipelineTopics(ProviderRegistry providers, PipelineTopics specifications) {
         List<NewTopic> topics = new ArrayList<>();
-        topics.add(topic(Topics.OUTCOMES, properties));
-        topics.add(topic(Topics.APPROVALS, properties));
-        topics.add(topic(Topics.APPROVALS_DEAD_LETTER, properties));
+        topics.add(specifications.shared(Topics.OUTCOMES));
+        topics.add(specifications.shared(Topics.APPROVALS));
+        topics.add(specifications.sharedDeadLetter(Topics.APPROVALS_DEAD_LETTER));
         for (String provider : providers.ids()) {
-            topics.add(topic(Topics.requested(provider), properties));
-            topics.add(topic(Topics.deadLetter(provider), properties));
-            topics.add(topic(Topics.parked(provider), properties));
+            topics.add(specifications.ofProvider(provider, Topics.requested(provider)));
+            topics.add(specifications.deadLetterOfProvider(provider, Topics.deadLetter(provider)));
+            topics.add(specifications.deadLetterOfProvider(provider, Topics.parked(provider)));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
@@ -56,10 +59,5 @@ public class EventKafkaAutoConfiguration {
         LoggingProducerListener<Object, Object> listener = new LoggingProducerListener<>();
         listener.setIncludeContents(false);
         return listener;
-    }
-
-    private static NewTopic topic(String name, PipelineKafkaProperties properties) {
-        return new NewTopic(name, properties.partitions(), properties.replicationFactor())
-                .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(properties.maxMessageBytes())));
     }
 }

@@ -2,7 +2,7 @@ package com.yarnnn.export.consumer.kafka;
 
 import com.yarnnn.export.connector.kafka.DeadLetterPublisher;
 import com.yarnnn.export.connector.kafka.EventConsumerFactory;
-import com.yarnnn.export.connector.kafka.PipelineKafkaProperties;
+import com.yarnnn.export.connector.kafka.PipelineTopics;
 import com.yarnnn.export.connector.provider.ProviderRegistry;
 import com.yarnnn.export.consumer.delivery.DeliveryProperties;
 import com.yarnnn.export.consumer.delivery.ExportWorker;
@@ -12,11 +12,9 @@ import com.yarnnn.export.schemas.event.ExportRequested;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -35,12 +33,11 @@ public class DeliveryConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics retryTopics(ProviderRegistry providers, DeliveryProperties delivery,
-            PipelineKafkaProperties kafka) {
+            PipelineTopics specifications) {
         List<NewTopic> topics = new ArrayList<>();
         for (String provider : providers.ids()) {
             for (int tier = 1; tier <= delivery.retryDelays().size(); tier++) {
-                topics.add(new NewTopic(Topics.retry(provider, tier), kafka.partitions(), kafka.replicationFactor())
-                        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(kafka.maxMessageBytes()))));
+                topics.add(specifications.ofProvider(provider, Topics.retry(provider, tier)));
             }
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));

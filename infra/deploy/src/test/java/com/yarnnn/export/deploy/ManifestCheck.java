@@ -3,6 +3,8 @@ package com.yarnnn.export.deploy;
 import static com.yarnnn.export.deploy.PipelineFacts.defaultOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.yarnnn.export.connector.kafka.PipelineKafkaProperties;
+import com.yarnnn.export.connector.kafka.PipelineTopics;
 import com.yarnnn.export.schemas.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -38,9 +40,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * Compares infra/deploy with the code: every topic the deployables declare, with their partitions and largest record;
+ * Compares infra/deploy with the code: every topic the deployables declare, with their partitions, largest record,
+ * in-sync replicas and retention;
  * KEDA's consumer groups and topics; ports, probe paths and health groups; the drain against the grace period;
  * environment variable names (Kubernetes and compose) against what the deployables read and the docs name. Answers
  * the differences, one sentence each; none when the manifests match.
@@ -94,6 +99,9 @@ final class ManifestCheck {
         int replicas = Integer.parseInt(config.getOrDefault(
                 PipelineFacts.relaxedVariable("yarnnn.kafka.replication-factor"),
                 String.valueOf(facts.kafka().replicationFactor())));
+        String minInsync = config.get(PipelineFacts.relaxedVariable("yarnnn.kafka.min-insync-replicas"));
+        PipelineTopics specifications = new PipelineTopics(new PipelineKafkaProperties(partitions, null,
+                (short) replicas, minInsync != null ? Integer.valueOf(minInsync) : null, null, null, null, null));
         declared.forEach((name, topic) -> {
             if (topic.getSpec().getPartitions() != partitions) {
                 problems.add("KafkaTopic " + name + " has " + topic.getSpec().getPartitions()
@@ -102,6 +110,15 @@ final class ManifestCheck {
             if (topic.getSpec().getReplicas() != replicas) {
                 problems.add("KafkaTopic " + name + " has " + topic.getSpec().getReplicas()
                         + " replicas; the deployables create it with " + replicas);
+            }
+            NewTopic created = facts.deadLetterTopics().contains(name) ? specifications.sharedDeadLetter(name)
+                    : specifications.shared(name);
+            for (String setting : List.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, TopicConfig.RETENTION_MS_CONFIG)) {
+                Object value = topic.getSpec().getConfig().get(setting);
+                if (!created.configs().get(setting).equals(String.valueOf(value))) {
+                    problems.add("KafkaTopic " + name + " has " + setting + " " + value + "; the deployables create it "
+                            + "with " + created.configs().get(setting));
+                }
             }
             Object maxBytes = topic.getSpec().getConfig().get("max.message.bytes");
             if (!String.valueOf(facts.kafka().maxMessageBytes()).equals(String.valueOf(maxBytes))) {

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** infra/deploy against the code: read strictly, and no name, port, path or count that differs from it. */
 class ManifestsTest {
@@ -76,6 +78,30 @@ class ManifestsTest {
         "kubernetes/overlays/example/kustomization.yaml; - DATABASE_URL=; - DATABASE_JDBC_URL=; sets DATABASE_JDBC_URL",
     })
     void aNameThatDriftsIsReported(String file, String from, String to, String problem, @TempDir Path copy)
+            throws IOException {
+        assertDriftIsReported(file, from, to, problem, copy);
+    }
+
+    /** The topics' settings hold double quotes, which the CSV above would take apart. */
+    static Stream<Arguments> topicSettingDrifts() {
+        return Stream.of(
+                Arguments.of("kubernetes/base/kafka-topics.yaml", "min.insync.replicas: \"2\"",
+                        "min.insync.replicas: \"1\"", "has min.insync.replicas 1; the deployables create it with 2"),
+                Arguments.of("kubernetes/base/kafka-topics.yaml", "retention.ms: \"2592000000\"",
+                        "retention.ms: \"604800000\"", "exports.requested.slack.parked has retention.ms 604800000;"
+                                + " the deployables create it with 2592000000"),
+                Arguments.of("kubernetes/base/config.yaml", "YARNNN_KAFKA_MININSYNCREPLICAS: \"2\"",
+                        "YARNNN_KAFKA_MININSYNCREPLICAS: \"3\"", "has min.insync.replicas 2; the deployables create it with 3"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} → {2}")
+    @MethodSource("topicSettingDrifts")
+    void aTopicSettingThatDriftsIsReported(String file, String from, String to, String problem, @TempDir Path copy)
+            throws IOException {
+        assertDriftIsReported(file, from, to, problem, copy);
+    }
+
+    private static void assertDriftIsReported(String file, String from, String to, String problem, Path copy)
             throws IOException {
         copyTree(DEPLOY, copy);
         Path changed = copy.resolve(file);

@@ -62,7 +62,7 @@ record PipelineFacts(Path root, List<String> providers, int retrySteps, int conc
         return new PipelineFacts(root,
                 List.of(FolderExportProvider.ID, SlackExportProvider.ID, NotionExportProvider.ID, GmailExportProvider.ID),
                 delivery.retryDelays().size(), delivery.concurrency(),
-                new PipelineKafkaProperties(null, null, null, null),
+                PipelineKafkaProperties.defaults(),
                 properties(defaults, edge), properties(defaults, consumer), Set.copyOf(documented), Set.copyOf(bound));
     }
 
@@ -74,6 +74,16 @@ record PipelineFacts(Path root, List<String> providers, int retrySteps, int conc
             for (int step = 1; step <= retrySteps; step++) {
                 topics.add(Topics.retry(provider, step));
             }
+            topics.add(Topics.deadLetter(provider));
+            topics.add(Topics.parked(provider));
+        }
+        return topics;
+    }
+
+    /** The topics of events that gave up (dead letters, parked requests): kept longer, for replays. */
+    Set<String> deadLetterTopics() {
+        Set<String> topics = new LinkedHashSet<>(List.of(Topics.APPROVALS_DEAD_LETTER));
+        for (String provider : providers) {
             topics.add(Topics.deadLetter(provider));
             topics.add(Topics.parked(provider));
         }
