@@ -8,9 +8,11 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +23,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends outbox events to Kafka and deletes each once Kafka acknowledged it. Committed events are sent at once
- * (without waiting for the acknowledgement); the acknowledged ones are deleted in batches every 100 ms. An event
+ * Sends outbox events to Kafka and deletes each once Kafka acknowledged it. Committed events are sent at once, and
+ * the caller waits for the acknowledgement up to {@code yarnnn.outbox.ack-wait}: an answer given after it means the
+ * request is on its partition, so a request a client sends after that answer, through any instance, comes after it
+ * (versions of a deliverable stay in order). The acknowledged ones are deleted in batches every 100 ms. An event
  * still in the table once the producer's delivery timeout has passed was never acknowledged — the broker was
  * down, or an api-edge instance died between commit and send — and the sweep sends it again, under a row lock so
  * that one instance does. A copy on the topic is harmless: consumers key everything by export id and event id.
@@ -54,21 +58,37 @@ class OutboxRelay implements SmartLifecycle {
         this.deliveryTimeout = Duration.ofMillis(deliveryTimeoutMs(kafka));
     }
 
-    /** Sends committed events in order; each acknowledged one is deleted soon after. */
+    /**
+     * Sends committed events in order and waits for Kafka's acknowledgements, at most the configured wait (a broker
+     * that does not answer leaves them to the sweep); each acknowledged one is deleted soon after.
+     */
     void send(List<OutboxEvent> events) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
         for (OutboxEvent event : events) {
             try {
-                kafka.send(event.record()).whenComplete((result, failure) -> {
+                sends.add(kafka.send(event.record()).whenComplete((result, failure) -> {
                     if (failure == null) {
                         acknowledged.add(event.id());
                     } else {
                         log.warn("Event {} not acknowledged by Kafka, the outbox sends it again: {}", event.id(),
                                 failure.toString());
                     }
-                });
+                }));
             } catch (RuntimeException e) {
                 log.warn("Event {} not sent, the outbox sends it again: {}", event.id(), e.toString());
             }
+        }
+        awaitAcknowledgements(sends);
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(properties.ackWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException notAcknowledged) {
+            // logged per event above, or still under way: the sweep sends it again
         }
     }
 

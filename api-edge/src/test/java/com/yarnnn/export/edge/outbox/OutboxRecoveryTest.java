@@ -28,7 +28,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "spring.kafka.producer.properties[request.timeout.ms]=1000",
         "spring.kafka.producer.properties[delivery.timeout.ms]=1500",
-        "yarnnn.outbox.sweep-interval=200ms"})
+        "yarnnn.outbox.sweep-interval=200ms",
+        // the producer holds each record this long before sending it: an answer that did not wait for the ack comes first
+        "spring.kafka.producer.properties[linger.ms]=300"})
 class OutboxRecoveryTest extends ApiEdgeIntegrationTest {
 
     private final UUID user = UUID.randomUUID();
@@ -40,6 +42,21 @@ class OutboxRecoveryTest extends ApiEdgeIntegrationTest {
     @AfterEach
     void disarm() {
         failpoints.disarmAll();
+    }
+
+    @Test
+    void theAnswerComesOnceTheRequestIsOnItsPartitionSoALaterRequestThroughAnyInstanceComesAfterIt() {
+        try (TopicProbe topic = folderTopic()) {
+            Map<TopicPartition, Long> before = topic.endOffsets();
+
+            ApiClient.Response accepted = api.postJson(EXPORT_PATH, token, validBody(), Map.of());
+
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            Map<TopicPartition, Long> after = topic.endOffsets();
+            assertThat(after.values().stream().mapToLong(Long::longValue).sum()
+                    - before.values().stream().mapToLong(Long::longValue).sum())
+                    .as("records on the topic when the 202 arrived").isEqualTo(1);
+        }
     }
 
     @Test
