@@ -13,7 +13,7 @@ other with the same Idempotency-Key. Then, without faults, a fixed burst with 1,
 (completed/s, partitions and deliveries per instance) and a per-deliverable order probe. Counts as split-check.py
 does, Slack messages alongside the folder files. Exit codes as split-check.py's.
 
-Standard library only. Not part of ./mvnw verify: run it by hand (see README.md next to it).
+Standard library only. Not part of ./mvnw verify: CI runs it after verify; run it by hand (see README.md next to it).
 """
 
 import importlib.util
